@@ -1,0 +1,235 @@
+/**
+ * The data model shared by every stage of the pipeline (gather → plan → apply).
+ * Plain data only: no classes, no I/O. Everything here is serialisable to JSON.
+ */
+
+/** A SemVer bump level. `none` means the lane has nothing to release. */
+export type BumpLevel = 'major' | 'minor' | 'patch';
+export type Bump = BumpLevel | 'none';
+
+/** One changelog section: which commit type goes under which heading. */
+export interface ChangelogSection {
+  type: string;
+  section: string;
+  hidden: boolean;
+}
+
+/** A file whose version string is rewritten on release (see src/updaters). */
+export type VersionFileKind =
+  | 'package-json'
+  | 'cargo-toml'
+  | 'pyproject-toml'
+  | 'helm-chart'
+  | 'go'
+  | 'generic';
+export interface VersionFile {
+  kind: VersionFileKind;
+  /** Repository-relative path. */
+  path: string;
+}
+
+/** How a root lane (`path: .`) receives commits. */
+export type RootMode = 'all' | 'unclaimed';
+
+/**
+ * One channel (moving) tag rule of a lane. The tag policy engine (src/core/tags)
+ * decides, for each rule, where the tag must point after a release.
+ */
+export interface ChannelRule {
+  /** Tag template, e.g. `latest`, `{major}.{minor}`, `v{major}`, `{prerelease}`, `server-latest`. */
+  tag: string;
+  /**
+   * What the tag follows:
+   * - `latest`: newest stable release of the newest supported line (never moves backwards)
+   * - `line`: newest stable release within the same line the template names (e.g. `{major}.{minor}`)
+   * - `prerelease`: newest release of a prerelease channel (e.g. `alpha`), the template may use `{prerelease}`
+   */
+  track: 'latest' | 'line' | 'prerelease';
+  /** For `prerelease`: only this prerelease id (e.g. `alpha`); absent = any prerelease id. */
+  prerelease?: string;
+}
+
+/** Dated rebuild tags (pytmbot's `0.3-rYYYYMMDD`). */
+export interface RebuildPolicy {
+  /** Template of the dated tag, e.g. `{major}.{minor}-r{date}`. */
+  tag: string;
+  /** Channel tags (by template) moved to the rebuilt commit, e.g. `{major}.{minor}`, `stable`, `latest`. */
+  moves: string[];
+}
+
+/** Snapshot tags on pushes (Wegent's `main`/`edge`/`main-<sha>`, pytmbot's `edge-<branch>`). */
+export interface SnapshotPolicy {
+  /** Branch name → rule. */
+  branches: Record<string, { moving: string[]; commit?: string }>;
+  /** Rule for any other branch that is listed in `other-branches` (globs). */
+  otherBranches?: { patterns: string[]; moving: string[]; commit?: string };
+}
+
+export interface TagPolicy {
+  channels: ChannelRule[];
+  /** semver range of supported lines, e.g. `>=0.3`; lines below are end-of-life. */
+  supported?: string;
+  rebuild?: RebuildPolicy;
+  snapshot?: SnapshotPolicy;
+}
+
+/** A lane after config loading and validation: every default resolved. */
+export interface LaneConfig {
+  name: string;
+  /** Repository-relative directories or globs, normalised (no leading `./`, no trailing `/`); `.` is the root. */
+  paths: string[];
+  /** Paths (dirs or globs) whose changes never count for this lane. */
+  excludePaths: string[];
+  /** Version tag template: `{lane}-v{version}`, `v{version}`, `{path}/v{version}`… */
+  tag: string;
+  dependsOn: string[];
+  versionFiles: VersionFile[];
+  /** Repository-relative path of the lane's changelog file. */
+  changelogPath: string;
+  /** Prerelease channel id (`alpha`, `beta`, `rc`…): versions are cut as `x.y.z-<id>.N`. */
+  prerelease?: string;
+  initialVersion: string;
+  bumpMinorPreMajor: boolean;
+  bumpPatchForMinorPreMajor: boolean;
+  changelogSections: ChangelogSection[];
+  /** Display / package name (release-please `component`/`package-name`). */
+  component?: string;
+  /** Lockstep group name: lanes of one group share one version and one tag set. */
+  group?: string;
+  /** Release title template for the GitHub Release. */
+  releaseName?: string;
+  draft: boolean;
+  tagPolicy?: TagPolicy;
+}
+
+export interface RepoConfig {
+  lanes: LaneConfig[];
+  /** How a lane at `.` collects commits. */
+  rootMode: RootMode;
+  /** One release PR per lane instead of one grouped PR. */
+  separatePullRequests: boolean;
+  /** Branch releases are cut from; absent = the repository default branch. */
+  targetBranch?: string;
+  /** Maintenance branches (globs) that release patch versions of one line, e.g. `release/*`. */
+  maintenanceBranches: string[];
+  /** Where the config came from. */
+  source: 'release-lanes' | 'release-please' | 'default';
+  /** Path of the manifest of current versions. */
+  manifestPath: string;
+}
+
+/** A commit as gathered from git or GitHub. */
+export interface RawCommit {
+  sha: string;
+  message: string;
+  /** Files touched (relative paths); absent when the gatherer assigned lanes by other means. */
+  files?: readonly string[];
+  parents?: readonly string[];
+  authorName?: string;
+  /** ISO-8601 commit date. */
+  date?: string;
+}
+
+/** A conventional commit, parsed. One RawCommit may yield several (override blocks). */
+export interface ParsedCommit {
+  sha: string;
+  /** Lower-cased type (`feat`, `fix`…), null when not conventional. */
+  type: string | null;
+  scope: string | null;
+  /** The description after `type(scope): `, or the whole header for non-conventional commits. */
+  subject: string;
+  header: string;
+  body: string;
+  breaking: boolean;
+  /** Texts of `BREAKING CHANGE:` notes (or the subject for `!` headers). */
+  breakingNotes: string[];
+  /** `Release-As: x.y.z` footer, validated SemVer. */
+  releaseAs: string | null;
+  conventional: boolean;
+  merge: boolean;
+  /** For reverts: the reverted commit's header / sha if known. */
+  revert: { header: string | null; sha: string | null } | null;
+  /** Pull request number found in the header (`(#123)`), if any. */
+  pr: number | null;
+  files?: readonly string[];
+}
+
+/** What the planner is told about one lane's history. */
+export interface LaneHistory {
+  /** Current released version (manifest, else newest tag), absent when never released. */
+  currentVersion?: string;
+  /** The tag of the current version, if found. */
+  lastTag?: string;
+  /** Commits since the last release, newest first. */
+  commits: RawCommit[];
+}
+
+export interface PlanInput {
+  config: RepoConfig;
+  histories: Record<string, LaneHistory>;
+  /** The clock, passed in. */
+  now: Date;
+  /** For compare / commit links in changelogs, e.g. `https://github.com/o/r`. Absent = no links. */
+  repoUrl?: string;
+  /** Existing tags (names), to detect conflicts and plan channel moves. */
+  existingTags?: readonly TagRef[];
+}
+
+export interface TagRef {
+  name: string;
+  /** Commit sha the tag points at (peeled). */
+  sha: string;
+}
+
+export type TagAction = 'create' | 'move' | 'unchanged';
+export interface TagOperation {
+  name: string;
+  action: TagAction;
+  /** Previous target sha (for move/unchanged) or null. */
+  from: string | null;
+  /** New target: a sha, or the symbolic `HEAD`/`merge` when the commit is not known yet at plan time. */
+  to: string;
+  lane: string;
+  kind: 'version' | 'channel' | 'rebuild' | 'snapshot';
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+  lane?: string;
+  sha?: string;
+}
+
+export interface Reason {
+  sha: string;
+  bump: Bump;
+  text: string;
+}
+
+export interface LaneRelease {
+  lane: string;
+  path: string;
+  previousVersion: string | null;
+  version: string;
+  bump: Bump;
+  tag: string;
+  /** Commit shas included (newest first). */
+  commits: string[];
+  /** Rendered changelog entry (Markdown). */
+  changelog: string;
+  /** Why this bump (one entry per deciding commit or dependency). */
+  reasons: Reason[];
+  /** Dependency lanes released in this plan that forced (at least) a patch bump. */
+  dependencyUpdates: { lane: string; version: string }[];
+  prerelease: boolean;
+  group?: string;
+}
+
+export interface ReleasePlan {
+  releases: LaneRelease[];
+  /** Lanes to release, dependencies first. */
+  order: string[];
+  warnings: Warning[];
+  /** Tag operations, in the order they will be applied. */
+  tags: TagOperation[];
+}

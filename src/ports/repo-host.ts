@@ -1,0 +1,22 @@
+import type { RawCommit, RepoConfig, TagRef } from '../core/types.js';
+
+/**
+ * The narrow read port of the *gather* stage. One adapter talks to a local git checkout
+ * (src/adapters/git), one to GitHub (src/adapters/github). The planner never sees either.
+ */
+export interface RepoHost {
+  /** Text of a file at `ref` (default: the release branch head), or null when absent. */
+  readFile(path: string, ref?: string): Promise<string | null>;
+  /** Every tag, peeled to the commit it points at. */
+  listTags(): Promise<TagRef[]>;
+  /** The commit sha of the release branch head. */
+  headSha(): Promise<string>;
+  /**
+   * Commits since each lane's boundary (the commit of its last release; absent = whole history),
+   * newest first, each assigned to the lanes whose paths it touched. One pass for all lanes.
+   */
+  lanesHistory(
+    config: RepoConfig,
+    boundaries: Record<string, string | undefined>,
+  ): Promise<Record<string, RawCommit[]>>;
+}

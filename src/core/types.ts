@@ -173,6 +173,8 @@ export interface PlanInput {
   repoUrl?: string;
   /** Existing tags (names), to detect conflicts and plan channel moves. */
   existingTags?: readonly TagRef[];
+  /** Warnings raised while gathering (missing tags, unreachable boundaries); passed through to the plan. */
+  gatherWarnings?: Warning[];
 }
 
 export interface TagRef {

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createGitRepoHost } from '../adapters/git/repo-host.js';
+import { createDemoRepo } from '../demo/create-demo-repo.js';
+import { isReleaseLanesError, ReleaseLanesError } from '../errors.js';
+import { planFromHost } from '../plan.js';
+import { formatPlan } from './format-plan.js';
+import { planToJson } from './plan-json.js';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  now: Date;
+  env?: Record<string, string | undefined>;
+}
+
+export const USAGE = `release-lanes — release monorepos lane by lane
+
+Usage:
+  release-lanes plan [--json] [--config PATH] [--cwd DIR] [--exit-code]
+  release-lanes demo [--json] [--keep]
+  release-lanes --help | --version
+
+Commands:
+  plan   Plan the next release of every lane of a git checkout (config from the working tree,
+         history from HEAD) and print it; --json prints the machine-readable plan (docs/plan-json.md).
+  demo   Build a demo monorepo (lanes sdk, server, agent, docs, plugin-index) in a temporary
+         directory and plan its release.
+
+Exit codes: 0 ok · 1 nothing to release (only with --exit-code) · 2 bad config or input
+`;
+
+/** Exit code. Never throws for user errors: prints `RLxxx …` and a fix to stderr, returns 2. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (isReleaseLanesError(e)) {
+      io.stderr(`error: ${e.render()}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        config: { type: 'string' },
+        cwd: { type: 'string' },
+        'exit-code': { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+        'repo-url': { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new ReleaseLanesError('RL203', (e as Error).message);
+  }
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${readOwnVersion()}\n`);
+    return 0;
+  }
+  if (rest.length) throw new ReleaseLanesError('RL203', `unexpected argument "${rest[0]}"`);
+  switch (command) {
+    case 'plan': {
+      const cwd = path.resolve(io.cwd, values.cwd ?? '.');
+      return planCommand(cwd, io, {
+        json: values.json,
+        configPath: values.config,
+        exitCode: values['exit-code'],
+        repoUrl: values['repo-url'],
+      });
+    }
+    case 'demo': {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-lanes-demo-'));
+      try {
+        await createDemoRepo(dir);
+        if (!values.json) io.stdout(`Demo monorepo built in ${dir}\n\n`);
+        return await planCommand(dir, io, { json: values.json, repoUrl: 'https://github.com/acme/lattice' });
+      } finally {
+        if (values.keep) io.stderr(`kept ${dir}\n`);
+        else fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    case undefined:
+      io.stdout(USAGE);
+      return 2;
+    default:
+      throw new ReleaseLanesError('RL203', `unknown command "${command}"`);
+  }
+}
+
+async function planCommand(
+  cwd: string,
+  io: CliIO,
+  opts: { json: boolean; configPath?: string; exitCode?: boolean; repoUrl?: string },
+): Promise<number> {
+  const host = createGitRepoHost(cwd);
+  const { plan } = await planFromHost(host, {
+    now: io.now,
+    configPath: opts.configPath,
+    repoUrl: opts.repoUrl,
+  });
+  io.stdout(opts.json ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlan(plan));
+  return opts.exitCode && plan.releases.length === 0 ? 1 : 0;
+}
+
+function readOwnVersion(): string {
+  const pj = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(fs.readFileSync(pj, 'utf8')) as { version: string }).version;
+}

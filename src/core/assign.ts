@@ -1,0 +1,89 @@
+import picomatch from 'picomatch';
+import type { LaneConfig, RepoConfig } from './types.js';
+
+/**
+ * Lane assignment by the files a commit touched.
+ *
+ * - Each file belongs to the lane with the longest matching path (nested lanes: `packages/sdk/plugins`
+ *   beats `packages/sdk`), like release-please's commit splitter. A path is a directory or a glob.
+ * - A commit belongs to every lane one of its files belongs to (a commit may touch several lanes).
+ * - `exclude-paths` of a lane drop files from that lane.
+ * - A root lane (`.`): in `all` mode (release-please's behaviour) it receives every commit that touched
+ *   any file it does not exclude; in `unclaimed` mode only files no other lane claims.
+ *   A commit with no files (`--allow-empty`) belongs to the root lane in `all` mode.
+ */
+export type LaneAssigner = (files: readonly string[]) => string[];
+
+interface Matcher {
+  lane: string;
+  /** Specificity: longer literal prefix wins. */
+  weight: number;
+  test: (file: string) => boolean;
+}
+
+export function normalizePath(p: string): string {
+  let s = p.trim().replace(/\\/g, '/');
+  while (s.startsWith('./')) s = s.slice(2);
+  s = s.replace(/\/+$/, '');
+  return s === '' ? '.' : s;
+}
+
+function isGlob(p: string): boolean {
+  return picomatch.scan(p).isGlob;
+}
+
+function pathMatcher(path: string): { weight: number; test: (file: string) => boolean } {
+  const p = normalizePath(path);
+  if (p === '.') return { weight: 0, test: () => true };
+  if (isGlob(p)) {
+    const m = picomatch(p, { dot: true });
+    const mUnder = picomatch(`${p}/**`, { dot: true });
+    const base = picomatch.scan(p).base;
+    return { weight: base.length + 0.5, test: (f) => m(f) || mUnder(f) };
+  }
+  const prefix = `${p}/`;
+  return { weight: p.length + 1, test: (f) => f === p || f.startsWith(prefix) };
+}
+
+function excludeTest(lane: LaneConfig): (file: string) => boolean {
+  if (lane.excludePaths.length === 0) return () => false;
+  const tests = lane.excludePaths.map((e) => pathMatcher(e).test);
+  return (f) => tests.some((t) => t(f));
+}
+
+export function createLaneAssigner(config: Pick<RepoConfig, 'lanes' | 'rootMode'>): LaneAssigner {
+  const roots = config.lanes.filter((l) => l.paths.some((p) => normalizePath(p) === '.'));
+  const matchers: Matcher[] = [];
+  for (const lane of config.lanes) {
+    for (const p of lane.paths) {
+      if (normalizePath(p) === '.') continue;
+      const m = pathMatcher(p);
+      matchers.push({ lane: lane.name, ...m });
+    }
+  }
+  matchers.sort((a, b) => b.weight - a.weight);
+  const excludes = new Map(config.lanes.map((l) => [l.name, excludeTest(l)]));
+  const laneOrder = new Map(config.lanes.map((l, i) => [l.name, i]));
+
+  return (files) => {
+    const hit = new Set<string>();
+    const rootHit = new Set<string>();
+    for (const file of files) {
+      let owner: string | undefined;
+      for (const m of matchers) {
+        if (m.test(file) && !excludes.get(m.lane)!(file)) {
+          owner = m.lane;
+          break;
+        }
+      }
+      if (owner !== undefined) hit.add(owner);
+      for (const r of roots) {
+        if (excludes.get(r.name)!(file)) continue;
+        if (config.rootMode === 'all' || owner === undefined) rootHit.add(r.name);
+      }
+    }
+    if (files.length === 0 && config.rootMode === 'all') for (const r of roots) rootHit.add(r.name);
+    for (const r of rootHit) hit.add(r);
+    return [...hit].sort((a, b) => laneOrder.get(a)! - laneOrder.get(b)!);
+  };
+}

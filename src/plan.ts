@@ -1,0 +1,195 @@
+/**
+ * The plan pipeline used by the CLI and the App alike:
+ *   1. gather  — config, manifest, tags and per-lane history through a RepoHost
+ *   2. plan    — the pure core (src/core/plan.ts)
+ *   3. render  — changelogs (src/render)
+ */
+import semver from 'semver';
+import { loadConfig } from './config/index.js';
+import { planReleases, versionTagVars } from './core/plan.js';
+import { renderTag, tagMatcher } from './core/tag-template.js';
+import type {
+  LaneConfig,
+  LaneHistory,
+  PlanInput,
+  ReleasePlan,
+  RepoConfig,
+  TagRef,
+  Warning,
+} from './core/types.js';
+import { renderChangelog } from './render/changelog.js';
+import type { RepoHost } from './ports/repo-host.js';
+
+export const CONFIG_PATH = '.github/release-lanes.yml';
+export const MANIFEST_PATH = '.release-lanes-manifest.json';
+export const RP_CONFIG_PATH = 'release-please-config.json';
+export const RP_MANIFEST_PATH = '.release-please-manifest.json';
+
+export interface GatherOptions {
+  now: Date;
+  /** Link base for changelogs, e.g. https://github.com/o/r */
+  repoUrl?: string;
+  /** Alternative config file (YAML, or a release-please-config.json). */
+  configPath?: string;
+  /** Read config/manifest at this ref (the App passes the default branch head); default: working tree / branch head. */
+  ref?: string;
+}
+
+export interface Gathered {
+  config: RepoConfig;
+  input: PlanInput;
+  versions: Record<string, string>;
+  tags: TagRef[];
+  headSha: string;
+}
+
+/** Current version and boundary of a lane from the manifest and the tags. */
+export function resolveLaneStart(
+  lane: LaneConfig,
+  manifestVersion: string | undefined,
+  tags: readonly TagRef[],
+  warnings: Warning[],
+): { currentVersion?: string; lastTag?: string; boundary?: string } {
+  const match = tagMatcher(lane.tag, versionTagVars(lane, '0.0.0'));
+  const candidates: { version: string; tag: TagRef }[] = [];
+  for (const t of tags) {
+    const v = match(t.name);
+    if (v !== null && semver.valid(v)) candidates.push({ version: v, tag: t });
+  }
+  candidates.sort((a, b) => semver.rcompare(a.version, b.version));
+  if (manifestVersion) {
+    const exact = renderTag(lane.tag, versionTagVars(lane, manifestVersion));
+    const hit = tags.find((t) => t.name === exact);
+    if (hit) return { currentVersion: manifestVersion, lastTag: hit.name, boundary: hit.sha };
+    const older = candidates.find((c) => semver.lte(c.version, manifestVersion));
+    warnings.push({
+      code: 'missing-release-tag',
+      lane: lane.name,
+      message:
+        `manifest says ${lane.name} is at ${manifestVersion} but tag ${exact} does not exist; ` +
+        (older ? `counting commits since ${older.tag.name}` : 'counting the whole history'),
+    });
+    return { currentVersion: manifestVersion, lastTag: older?.tag.name, boundary: older?.tag.sha };
+  }
+  const newest = candidates[0];
+  if (!newest) return {};
+  return { currentVersion: newest.version, lastTag: newest.tag.name, boundary: newest.tag.sha };
+}
+
+async function readConfigFiles(host: RepoHost, opts: GatherOptions) {
+  const read = (p: string) => host.readFile(p, opts.ref);
+  if (opts.configPath) {
+    const text = await read(opts.configPath);
+    if (/release-please-config[^/]*\.json$/.test(opts.configPath)) {
+      return { releasePleaseConfig: text, releasePleaseManifest: await read(RP_MANIFEST_PATH) };
+    }
+    return { releaseLanesYml: text ?? '', releaseLanesManifest: await read(MANIFEST_PATH) };
+  }
+  const [releaseLanesYml, releaseLanesManifest, releasePleaseConfig, releasePleaseManifest] =
+    await Promise.all([read(CONFIG_PATH), read(MANIFEST_PATH), read(RP_CONFIG_PATH), read(RP_MANIFEST_PATH)]);
+  return { releaseLanesYml, releaseLanesManifest, releasePleaseConfig, releasePleaseManifest };
+}
+
+/** Stage 1: gather everything the planner needs, in one history pass for all lanes. */
+export async function gather(host: RepoHost, opts: GatherOptions): Promise<Gathered> {
+  const files = await readConfigFiles(host, opts);
+  const loaded = await loadConfigWithPackageNames(host, files, opts);
+  const { config, versions } = loaded;
+  const warnings: Warning[] = [...loaded.warnings];
+  const [tags, headSha] = await Promise.all([host.listTags(), host.headSha()]);
+  const starts = new Map(
+    config.lanes.map((l) => [l.name, resolveLaneStart(l, versions[l.name], tags, warnings)]),
+  );
+  const boundaries = Object.fromEntries(config.lanes.map((l) => [l.name, starts.get(l.name)!.boundary]));
+  const commits = await host.lanesHistory(config, boundaries);
+  const histories: Record<string, LaneHistory> = {};
+  for (const l of config.lanes) {
+    const s = starts.get(l.name)!;
+    histories[l.name] = {
+      ...(s.currentVersion ? { currentVersion: s.currentVersion } : {}),
+      ...(s.lastTag ? { lastTag: s.lastTag } : {}),
+      commits: commits[l.name] ?? [],
+    };
+  }
+  return {
+    config,
+    versions,
+    tags,
+    headSha,
+    input: {
+      config,
+      histories,
+      now: opts.now,
+      repoUrl: opts.repoUrl,
+      existingTags: tags,
+      gatherWarnings: warnings,
+    },
+  };
+}
+
+/**
+ * release-please names a node package's component after package.json `name`; read those names
+ * (only for release-please configs) so tags match what release-please produced.
+ */
+async function loadConfigWithPackageNames(
+  host: RepoHost,
+  files: Parameters<typeof loadConfig>[0],
+  opts: GatherOptions,
+) {
+  if (files.releaseLanesYml || !files.releasePleaseConfig) return loadConfig(files);
+  const packageNames: Record<string, string> = {};
+  try {
+    const raw = JSON.parse(files.releasePleaseConfig) as { packages?: Record<string, unknown> };
+    await Promise.all(
+      Object.keys(raw.packages ?? {}).map(async (p) => {
+        const pj = await host.readFile(
+          p === '.' ? 'package.json' : `${p.replace(/\/+$/, '')}/package.json`,
+          opts.ref,
+        );
+        if (!pj) return;
+        try {
+          const name = (JSON.parse(pj) as { name?: unknown }).name;
+          if (typeof name === 'string') packageNames[p] = name;
+        } catch {
+          /* not JSON: release-please would not read it either */
+        }
+      }),
+    );
+  } catch {
+    /* loadConfig reports the syntax error with a line number */
+  }
+  return loadConfig({ ...files, packageNames });
+}
+
+/** Stages 2 + 3: pure plan, then rendered changelogs. */
+export function buildPlan(input: PlanInput): ReleasePlan {
+  const { plan, details } = planReleases(input);
+  const date = input.now.toISOString().slice(0, 10);
+  const lanes = new Map(input.config.lanes.map((l) => [l.name, l]));
+  const releases = plan.releases.map((r) => {
+    const lane = lanes.get(r.lane)!;
+    const d = details[r.lane]!;
+    const changelog = renderChangelog({
+      lane: r.lane,
+      component: lane.component,
+      version: r.version,
+      previousTag: d.previousTag,
+      tag: r.tag,
+      date,
+      repoUrl: input.repoUrl,
+      commits: d.parsed.filter((c) => c.conventional && !c.merge),
+      sections: lane.changelogSections,
+      dependencyUpdates: r.dependencyUpdates,
+    });
+    return { ...r, changelog };
+  });
+  return { ...plan, releases, warnings: [...(input.gatherWarnings ?? []), ...plan.warnings] };
+}
+
+export async function planFromHost(
+  host: RepoHost,
+  opts: GatherOptions,
+): Promise<{ plan: ReleasePlan } & Gathered> {
+  const g = await gather(host, opts);
+  return { ...g, plan: buildPlan(g.input) };
+}

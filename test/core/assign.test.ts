@@ -1,0 +1,69 @@
+import { createLaneAssigner } from '../../src/core/assign.js';
+import type { LaneConfig, RepoConfig } from '../../src/core/types.js';
+
+function lane(name: string, paths: string[], extra: Partial<LaneConfig> = {}): LaneConfig {
+  return {
+    name,
+    paths,
+    excludePaths: [],
+    tag: '{lane}-v{version}',
+    dependsOn: [],
+    versionFiles: [],
+    changelogPath: `${paths[0]}/CHANGELOG.md`,
+    initialVersion: '1.0.0',
+    bumpMinorPreMajor: false,
+    bumpPatchForMinorPreMajor: false,
+    changelogSections: [],
+    draft: false,
+    ...extra,
+  };
+}
+
+const cfg = (lanes: LaneConfig[], rootMode: RepoConfig['rootMode'] = 'all') => ({ lanes, rootMode });
+
+describe('createLaneAssigner', () => {
+  it('assigns by directory and lets one commit belong to several lanes', () => {
+    const assign = createLaneAssigner(
+      cfg([lane('sdk', ['packages/sdk']), lane('server', ['services/server'])]),
+    );
+    expect(assign(['packages/sdk/src/a.ts'])).toEqual(['sdk']);
+    expect(assign(['packages/sdk/a.ts', 'services/server/main.go'])).toEqual(['sdk', 'server']);
+    expect(assign(['packages/sdk-extra/a.ts'])).toEqual([]); // a prefix of the name is not the dir
+    expect(assign(['README.md'])).toEqual([]);
+  });
+
+  it('the longest (nested) path wins per file', () => {
+    const assign = createLaneAssigner(
+      cfg([lane('sdk', ['packages/sdk']), lane('plugins', ['packages/sdk/plugins'])]),
+    );
+    expect(assign(['packages/sdk/plugins/x.ts'])).toEqual(['plugins']);
+    expect(assign(['packages/sdk/plugins/x.ts', 'packages/sdk/y.ts'])).toEqual(['sdk', 'plugins']);
+  });
+
+  it('supports globs and several paths per lane', () => {
+    const assign = createLaneAssigner(cfg([lane('images', ['services/*/Dockerfile', 'deploy'])]));
+    expect(assign(['services/web/Dockerfile'])).toEqual(['images']);
+    expect(assign(['deploy/chart.yaml'])).toEqual(['images']);
+    expect(assign(['services/web/main.ts'])).toEqual([]);
+  });
+
+  it('exclude-paths drop files from a lane', () => {
+    const assign = createLaneAssigner(
+      cfg([lane('sdk', ['packages/sdk'], { excludePaths: ['packages/sdk/testdata'] })]),
+    );
+    expect(assign(['packages/sdk/testdata/big.json'])).toEqual([]);
+    expect(assign(['packages/sdk/testdata/big.json', 'packages/sdk/a.ts'])).toEqual(['sdk']);
+  });
+
+  it('root lane in `all` mode gets every commit (release-please), in `unclaimed` mode only the rest', () => {
+    const lanes = [lane('root', ['.'], { excludePaths: ['docs'] }), lane('sdk', ['packages/sdk'])];
+    const all = createLaneAssigner(cfg(lanes, 'all'));
+    expect(all(['packages/sdk/a.ts'])).toEqual(['root', 'sdk']);
+    expect(all(['docs/intro.md'])).toEqual([]);
+    expect(all([])).toEqual(['root']);
+    const unclaimed = createLaneAssigner(cfg(lanes, 'unclaimed'));
+    expect(unclaimed(['packages/sdk/a.ts'])).toEqual(['sdk']);
+    expect(unclaimed(['package.json', 'packages/sdk/a.ts'])).toEqual(['root', 'sdk']);
+    expect(unclaimed([])).toEqual([]);
+  });
+});

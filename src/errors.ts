@@ -46,6 +46,10 @@ export const ERRORS = {
     title: 'Bad supported range',
     fix: 'Use a semver range such as `>=0.3` for `supported`.',
   },
+  RL120: {
+    title: 'Version file cannot be updated',
+    fix: 'Make sure the file has a version field (e.g. `"version"` in package.json, `[package] version` in Cargo.toml), or add an `x-release-lanes-version` marker comment on the line holding the version.',
+  },
   // history and input (RL2xx)
   RL200: { title: 'Not a git repository', fix: 'Run inside a git checkout or pass --cwd DIR.' },
   RL201: { title: 'git failed', fix: 'Check that git is installed and the repository is not corrupt.' },
@@ -70,6 +74,10 @@ export const ERRORS = {
   RL303: {
     title: 'Refusing to move an immutable version tag',
     fix: 'Version tags are never moved; only channel tags move.',
+  },
+  RL304: {
+    title: 'Dated or commit snapshot tag already exists at another commit',
+    fix: 'Rebuild tags (`-rYYYYMMDD`) and commit snapshot tags are created once: re-run the rebuild on another day, lengthen `{shortsha}`, or delete the stale tag by hand.',
   },
   // GitHub (RL4xx)
   RL400: {

@@ -76,8 +76,8 @@ export const ERRORS = {
     fix: 'Version tags are never moved; only channel tags move.',
   },
   RL304: {
-    title: 'Dated or commit snapshot tag already exists at another commit',
-    fix: 'Rebuild tags (`-rYYYYMMDD`) and commit snapshot tags are created once: re-run the rebuild on another day, lengthen `{shortsha}`, or delete the stale tag by hand.',
+    title: 'Commit snapshot tag already exists at another commit',
+    fix: 'Commit snapshot tags are created once: lengthen `{shortsha}` in the snapshot template, or delete the stale tag by hand.',
   },
   // GitHub (RL4xx)
   RL400: {

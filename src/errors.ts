@@ -42,6 +42,10 @@ export const ERRORS = {
     title: 'Unknown lane',
     fix: 'Use one of the lane names from the config (see `release-lanes plan`).',
   },
+  RL113: {
+    title: 'Template cannot be loaded or rendered',
+    fix: 'Check the Handlebars syntax of the template named in the message (templates/*.hbs).',
+  },
   RL112: {
     title: 'Bad supported range',
     fix: 'Use a semver range such as `>=0.3` for `supported`.',

@@ -1,0 +1,104 @@
+import type { TagRef } from '../../core/types.js';
+
+/**
+ * The bootstrap query: in ONE request, the config files (read from the release branch only, never from a
+ * PR head), the branch head oid and the first 100 tags peeled to their commits. Further tag pages use
+ * `TAGS_PAGE_QUERY`. Pure builders and parsers; the adapter does the I/O.
+ */
+
+/** Files the gather stage always needs, fetched with the bootstrap query. */
+export const BOOTSTRAP_FILES = [
+  '.github/release-lanes.yml',
+  'release-please-config.json',
+  '.release-please-manifest.json',
+  '.release-lanes-manifest.json',
+] as const;
+
+export const PAGE_SIZE = 100;
+
+/** Peels annotated tags (and tags of tags, 3 levels deep) to what they point at. */
+const TAG_TARGET = `target { __typename oid ... on Tag { target { __typename oid ... on Tag { target { __typename oid } } } } }`;
+
+const TAGS_CONNECTION = `refs(refPrefix: "refs/tags/", first: ${PAGE_SIZE}, after: $tagsAfter, orderBy: { field: TAG_COMMIT_DATE, direction: DESC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { name ${TAG_TARGET} }
+    }`;
+
+const BLOB = `__typename ... on Blob { text isTruncated }`;
+
+export function bootstrapQuery(files: readonly string[]): string {
+  const vars = files.map((_, i) => `$e${i}: String!`).join(', ');
+  const objects = files.map((_, i) => `f${i}: object(expression: $e${i}) { ${BLOB} }`).join('\n    ');
+  return `query releaseLanesBootstrap($owner: String!, $repo: String!, $qualified: String!, $tagsAfter: String${
+    vars ? `, ${vars}` : ''
+  }) {
+  repository(owner: $owner, name: $repo) {
+    branch: ref(qualifiedName: $qualified) { target { oid } }
+    ${objects}
+    tags: ${TAGS_CONNECTION}
+  }
+}`;
+}
+
+export const TAGS_PAGE_QUERY = `query releaseLanesTags($owner: String!, $repo: String!, $tagsAfter: String) {
+  repository(owner: $owner, name: $repo) {
+    tags: ${TAGS_CONNECTION}
+  }
+}`;
+
+export const FILE_QUERY = `query releaseLanesFile($owner: String!, $repo: String!, $e0: String!) {
+  repository(owner: $owner, name: $repo) {
+    f0: object(expression: $e0) { ${BLOB} }
+  }
+}`;
+
+export function bootstrapVariables(
+  owner: string,
+  repo: string,
+  branch: string,
+  files: readonly string[],
+): Record<string, string | null> {
+  const v: Record<string, string | null> = {
+    owner,
+    repo,
+    qualified: `refs/heads/${branch}`,
+    tagsAfter: null,
+  };
+  files.forEach((f, i) => (v[`e${i}`] = `${branch}:${f}`));
+  return v;
+}
+
+export interface BlobNode {
+  __typename?: string;
+  text?: string | null;
+  isTruncated?: boolean;
+}
+
+/** What a blob alias says: the text, null when absent (or not a file), `fallback` when GraphQL cannot give it. */
+export function blobText(node: BlobNode | null | undefined): string | null | 'fallback' {
+  if (!node || node.__typename !== 'Blob') return null;
+  if (node.isTruncated || typeof node.text !== 'string') return 'fallback';
+  return node.text;
+}
+
+interface TargetNode {
+  __typename?: string;
+  oid?: string;
+  target?: TargetNode | null;
+}
+
+export interface TagsConnection {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: { name: string; target: TargetNode | null }[];
+}
+
+/** Tags pointing (through annotated tags) at commits; tags of trees/blobs are not versions and are skipped. */
+export function peelTags(conn: TagsConnection): TagRef[] {
+  const out: TagRef[] = [];
+  for (const n of conn.nodes) {
+    let t = n.target;
+    while (t && t.__typename === 'Tag') t = t.target ?? null;
+    if (t && t.__typename === 'Commit' && t.oid) out.push({ name: n.name, sha: t.oid });
+  }
+  return out;
+}

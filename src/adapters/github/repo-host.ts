@@ -1,0 +1,221 @@
+import type { ProbotOctokit } from 'probot';
+import { createLaneAssigner, type LaneAssigner } from '../../core/assign.js';
+import type { RepoConfig, TagRef } from '../../core/types.js';
+import { ReleaseLanesError } from '../../errors.js';
+import type { RepoHost } from '../../ports/repo-host.js';
+import type { RestResponse } from './commit-files.js';
+import { mapGitHubError } from './github-errors.js';
+import {
+  BOOTSTRAP_FILES,
+  FILE_QUERY,
+  TAGS_PAGE_QUERY,
+  blobText,
+  bootstrapQuery,
+  bootstrapVariables,
+  peelTags,
+  type BlobNode,
+  type TagsConnection,
+} from './graphql-bootstrap.js';
+import { gatherLanesHistory, type GatherLog } from './lanes-history.js';
+
+export type { GatherLog } from './lanes-history.js';
+
+/**
+ * The GitHub gather adapter: RepoHost over the GitHub API, in as few requests as possible.
+ *
+ * 1. bootstrap (1 request + 1 per further 100 tags): config files read from the release branch ONLY
+ *    (never a PR head), the branch head oid, tags peeled to commits. readFile/listTags/headSha reuse it.
+ * 2. lanesHistory: rounds of GraphQL requests on the pinned head commit, one aliased
+ *    `history(path:, first: 100, after:)` per distinct path ("stream", see lane-streams.ts), up to
+ *    `historiesPerQuery` streams per request. The first round also resolves, per (path, boundary), the
+ *    anchor = newest commit touching the path that the boundary contains; a stream is paged on until every
+ *    anchor it needs has shown (a lane without boundary reads its whole history: there is no cap, and a
+ *    `maxRequests` budget, if set, fails with a coded error instead of stopping silently).
+ *    Cost ≈ 1 + Σ rounds ⌈streams in round / historiesPerQuery⌉ + file lists.
+ * 3. File lists (REST, 1+ request per commit) only for commits the path histories cannot place alone:
+ *    a commit that also shows in a nested lane's, an exclude path's or (root `unclaimed`) another lane's
+ *    history, commits found through a glob's base, and possibly-empty commits of an `unclaimed` root.
+ *    Those are placed by the pure assigner (src/core/assign.ts); every other commit returned by
+ *    `history(path:)` belongs to that lane and carries no `files`. Merge commits are kept (with parents)
+ *    by path membership and never cost a file list: the planner ignores them.
+ * Ordering assumption: GitHub lists history newest first (git's commit-date walk); if a boundary's anchor
+ * never shows (boundary not on the branch), the stream is read whole and commits newer than the boundary's
+ * date are taken — reported as `fallbackBoundaries` in the log.
+ * Requests are counted here (each HTTP request this adapter makes; Octokit plugin retries are not seen).
+ */
+
+type Octokit = Pick<InstanceType<typeof ProbotOctokit>, 'graphql' | 'request'>;
+
+export interface GitHubRepoHostOptions {
+  owner: string;
+  repo: string;
+  /** The release branch; config and manifests are only read from it. */
+  branch: string;
+  log?: (entry: GatherLog) => void;
+  /** Lane assignment by files; default `createLaneAssigner` (src/core/assign.ts). */
+  assigner?: (config: RepoConfig) => LaneAssigner;
+  /** Aliased histories per GraphQL request (GitHub times out on very large queries). Default 40. */
+  historiesPerQuery?: number;
+  /** Anchor lookups per GraphQL request. Default 100. */
+  anchorsPerQuery?: number;
+  /** Parallel requests. Default 4. */
+  concurrency?: number;
+  /** Hard budget: past it, RL403 is thrown (never a silent cap). Default unlimited. */
+  maxRequests?: number;
+  /** Files fetched by the bootstrap query. Default BOOTSTRAP_FILES. */
+  bootstrapFiles?: readonly string[];
+}
+
+export interface Bootstrap {
+  headSha: string;
+  /** Path → text, null when absent. */
+  files: Record<string, string | null>;
+  tags: TagRef[];
+}
+
+export type GitHubRepoHost = RepoHost & { requestCount(): number; bootstrap(): Promise<Bootstrap> };
+
+export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOptions): GitHubRepoHost {
+  const { owner, repo, branch } = options;
+  const bootFiles = options.bootstrapFiles ?? BOOTSTRAP_FILES;
+  const historiesPerQuery = Math.max(1, options.historiesPerQuery ?? 40);
+  const anchorsPerQuery = Math.max(1, options.anchorsPerQuery ?? 100);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const maxRequests = options.maxRequests ?? Infinity;
+  const makeAssigner = options.assigner ?? createLaneAssigner;
+  let requests = 0;
+
+  function spend(what: string): void {
+    if (requests >= maxRequests) {
+      throw new ReleaseLanesError(
+        'RL403',
+        `${what}: stopped after ${requests} requests to ${owner}/${repo} (maxRequests budget); the history was NOT fully read`,
+        undefined,
+        'Raise the request budget (maxRequests) or release lanes that were never released to shorten their history.',
+      );
+    }
+    requests++;
+  }
+
+  async function gql<T>(query: string, variables: Record<string, unknown>, what: string): Promise<T> {
+    spend(what);
+    try {
+      return await octokit.graphql<T>(query, variables);
+    } catch (e) {
+      throw mapGitHubError(e, what);
+    }
+  }
+
+  async function rest(route: string, params: Record<string, unknown>): Promise<RestResponse> {
+    spend(route);
+    try {
+      const res = await octokit.request(route, params);
+      return { headers: res.headers as RestResponse['headers'], data: res.data };
+    } catch (e) {
+      throw mapGitHubError(
+        e,
+        `${route.replace('{owner}/{repo}', `${owner}/${repo}`)} ${String(params.ref ?? '')}`,
+      );
+    }
+  }
+
+  /** REST fallback for files GraphQL will not return as text (truncated or binary). */
+  async function restFile(path: string, ref: string): Promise<string | null> {
+    try {
+      const res = await rest('GET /repos/{owner}/{repo}/contents/{path}', {
+        owner,
+        repo,
+        path,
+        ref,
+        mediaType: { format: 'raw' },
+      });
+      return typeof res.data === 'string' ? res.data : Buffer.from(res.data as ArrayBuffer).toString('utf8');
+    } catch (e) {
+      if (e instanceof ReleaseLanesError && /HTTP 404/.test(e.detail)) return null;
+      throw e;
+    }
+  }
+
+  let bootPromise: Promise<Bootstrap> | undefined;
+  let bootValue: Bootstrap | undefined;
+
+  async function doBootstrap(): Promise<Bootstrap> {
+    type Data = {
+      repository:
+        | ({ branch: { target: { oid: string } | null } | null; tags: TagsConnection } & Record<
+            string,
+            unknown
+          >)
+        | null;
+    };
+    const what = `reading ${owner}/${repo}@${branch}`;
+    const data = await gql<Data>(
+      bootstrapQuery(bootFiles),
+      bootstrapVariables(owner, repo, branch, bootFiles),
+      what,
+    );
+    const r = data.repository;
+    if (!r) throw new ReleaseLanesError('RL403', `${what}: repository not found`);
+    const headSha = r.branch?.target?.oid;
+    if (!headSha) throw new ReleaseLanesError('RL403', `${what}: branch ${branch} does not exist`);
+    const files: Record<string, string | null> = {};
+    for (const [i, path] of bootFiles.entries()) {
+      const t = blobText(r[`f${i}`] as BlobNode | null);
+      files[path] = t === 'fallback' ? await restFile(path, headSha) : t;
+    }
+    const tags = peelTags(r.tags);
+    let page = r.tags.pageInfo;
+    while (page.hasNextPage) {
+      const more = await gql<{ repository: { tags: TagsConnection } }>(
+        TAGS_PAGE_QUERY,
+        { owner, repo, tagsAfter: page.endCursor },
+        `listing tags of ${owner}/${repo}`,
+      );
+      tags.push(...peelTags(more.repository.tags));
+      page = more.repository.tags.pageInfo;
+    }
+    return { headSha, files, tags };
+  }
+
+  function bootstrap(): Promise<Bootstrap> {
+    bootPromise ??= doBootstrap().then(
+      (b) => (bootValue = b),
+      (e: unknown) => {
+        bootPromise = undefined;
+        throw e;
+      },
+    );
+    return bootPromise;
+  }
+
+  async function readFile(path: string, ref?: string): Promise<string | null> {
+    const onBranch =
+      ref === undefined || ref === branch || ref === `refs/heads/${branch}` || ref === bootValue?.headSha;
+    if (onBranch && bootFiles.includes(path)) return (await bootstrap()).files[path] ?? null;
+    const at = ref ?? bootValue?.headSha ?? branch;
+    const data = await gql<{ repository: { f0: BlobNode | null } | null }>(
+      FILE_QUERY,
+      { owner, repo, e0: `${at}:${path}` },
+      `reading ${path}@${at}`,
+    );
+    const t = blobText(data.repository?.f0);
+    return t === 'fallback' ? restFile(path, at) : t;
+  }
+
+  const lanesHistory = (config: RepoConfig, boundaries: Record<string, string | undefined>) =>
+    gatherLanesHistory(
+      { owner, repo, branch, gql, rest, historiesPerQuery, anchorsPerQuery, concurrency, log: options.log },
+      { head: bootstrap().then((b) => b.headSha), requests: () => requests, assign: makeAssigner(config) },
+      config,
+      boundaries,
+    );
+
+  return {
+    readFile,
+    listTags: async () => (await bootstrap()).tags,
+    headSha: async () => (await bootstrap()).headSha,
+    lanesHistory,
+    bootstrap,
+    requestCount: () => requests,
+  };
+}

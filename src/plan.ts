@@ -128,8 +128,9 @@ export async function gather(host: RepoHost, opts: GatherOptions): Promise<Gathe
 }
 
 /**
- * release-please names a node package's component after package.json `name`; read those names
- * (only for release-please configs) so tags match what release-please produced.
+ * release-please names a node package's component after package.json `name`, and its node-workspace
+ * plugin links packages by their dependencies: read each package's package.json (release-please
+ * configs only) so lanes, tags and dependency edges match what release-please computes.
  */
 async function loadConfigWithPackageNames(
   host: RepoHost,
@@ -138,27 +139,34 @@ async function loadConfigWithPackageNames(
 ) {
   if (files.releaseLanesYml || !files.releasePleaseConfig) return loadConfig(files);
   const packageNames: Record<string, string> = {};
+  const packageDependencies: Record<string, string[]> = {};
+  let paths: string[] = [];
   try {
     const raw = JSON.parse(files.releasePleaseConfig) as { packages?: Record<string, unknown> };
-    await Promise.all(
-      Object.keys(raw.packages ?? {}).map(async (p) => {
-        const pj = await host.readFile(
-          p === '.' ? 'package.json' : `${p.replace(/\/+$/, '')}/package.json`,
-          opts.ref,
-        );
-        if (!pj) return;
-        try {
-          const name = (JSON.parse(pj) as { name?: unknown }).name;
-          if (typeof name === 'string') packageNames[p] = name;
-        } catch {
-          /* not JSON: release-please would not read it either */
-        }
-      }),
-    );
+    paths = Object.keys(raw.packages ?? {});
   } catch {
     /* loadConfig reports the syntax error with a line number */
   }
-  return loadConfig({ ...files, packageNames });
+  await Promise.all(
+    paths.map(async (p) => {
+      const dir = p.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '');
+      const text = await host.readFile(dir === '.' || dir === '' ? 'package.json' : `${dir}/package.json`, opts.ref);
+      if (!text) return;
+      try {
+        const pj = JSON.parse(text) as Record<string, unknown>;
+        if (typeof pj.name === 'string') packageNames[p] = pj.name;
+        const deps = new Set<string>();
+        for (const k of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+          const d = pj[k];
+          if (d && typeof d === 'object') for (const n of Object.keys(d)) deps.add(n);
+        }
+        packageDependencies[p] = [...deps];
+      } catch {
+        /* not JSON: release-please would not read it either */
+      }
+    }),
+  );
+  return loadConfig(files, { packageNames, packageDependencies });
 }
 
 /** Stages 2 + 3: pure plan, then rendered changelogs. */

@@ -1,6 +1,6 @@
 import semver from 'semver';
-import { decideBump } from './bump.js';
-import { parseCommit } from './conventional.js';
+import { cancelReverts, decideBump } from './bump.js';
+import { invalidReleaseAs, parseCommit } from './conventional.js';
 import { orderLanes } from './order.js';
 import { renderTag } from './tag-template.js';
 import type {
@@ -72,7 +72,18 @@ export function planReleases(input: PlanInput): CorePlan {
     const lane = byName.get(name)!;
     const history = histories[name] ?? { commits: [] };
     const current = history.currentVersion ?? null;
-    const parsed = history.commits.flatMap((c) => parseCommit(c));
+    const parsed = cancelReverts(history.commits.flatMap((c) => parseCommit(c))).kept;
+    for (const raw of history.commits) {
+      const bad = invalidReleaseAs(raw);
+      if (bad !== null) {
+        warnings.push({
+          code: 'invalid-release-as',
+          lane: name,
+          sha: raw.sha,
+          message: `${raw.sha.slice(0, 7)} has "Release-As: ${bad}", which is not a SemVer version: ignored`,
+        });
+      }
+    }
     for (const c of parsed) {
       if (!c.conventional && !c.merge && !warnedShas.has(c.sha)) {
         warnedShas.add(c.sha);

@@ -1,0 +1,265 @@
+/** `.github/release-lanes.yml` → RepoConfig, every default resolved. */
+import type {
+  ChangelogSection,
+  ChannelRule,
+  LaneConfig,
+  RepoConfig,
+  SnapshotPolicy,
+  TagPolicy,
+  VersionFile,
+} from '../core/types.js';
+import { ReleaseLanesError, ReleaseLanesErrors } from '../errors.js';
+import {
+  DEFAULT_CHANGELOG_FILE,
+  DEFAULT_CHANGELOG_SECTIONS,
+  DEFAULT_INITIAL_VERSION,
+  RELEASE_LANES_CONFIG_PATH,
+  RELEASE_LANES_MANIFEST_PATH,
+} from './defaults.js';
+import { joinPath, normalizePath, staticBase } from './paths.js';
+import { checkLanes, type LaneLocator } from './semantic.js';
+import { parseYamlSource, pointer, type SourceFile } from './source.js';
+import { validateSchema } from './validate-schema.js';
+
+interface RawSection {
+  type: string;
+  section: string;
+  hidden?: boolean;
+}
+interface RawShared {
+  'bump-minor-pre-major'?: boolean;
+  'bump-patch-for-minor-pre-major'?: boolean;
+  'initial-version'?: string;
+  'changelog-sections'?: RawSection[];
+  draft?: boolean;
+  'release-name'?: string;
+}
+interface RawSnapshotRule {
+  moving?: string[];
+  commit?: string;
+}
+interface RawLane extends RawShared {
+  name: string;
+  path: string | string[];
+  'exclude-paths'?: string[];
+  tag?: string;
+  'depends-on'?: string[];
+  'version-files'?: VersionFile[];
+  'changelog-path'?: string;
+  prerelease?: string;
+  component?: string;
+  group?: string;
+  channels?: ChannelRule[];
+  supported?: string;
+  rebuild?: { tag: string; moves?: string[] };
+  snapshots?: {
+    branches?: Record<string, RawSnapshotRule>;
+    'other-branches'?: RawSnapshotRule & { patterns: string[] };
+  };
+}
+interface RawConfig extends RawShared {
+  'root-mode'?: 'all' | 'unclaimed';
+  'separate-pull-requests'?: boolean;
+  branch?: string;
+  'maintenance-branches'?: string[];
+  lanes: RawLane[];
+}
+
+/** Pointer of a lane field inside release-lanes.yml; inherited repo-level values point at the top level. */
+function yamlLocator(raw: RawConfig): LaneLocator {
+  return (i, field, ...sub) => {
+    if (field === 'lane') return { pointer: pointer('lanes', i) };
+    const lane = raw.lanes[i] as unknown as Record<string, unknown> | undefined;
+    if (lane && !(field in lane) && field in raw) return { pointer: pointer(field, ...sub) };
+    return { pointer: pointer('lanes', i, field, ...sub) };
+  };
+}
+
+function sections(raw: RawSection[] | undefined, fallback: readonly ChangelogSection[]): ChangelogSection[] {
+  return (raw ?? fallback).map((s) => ({ type: s.type, section: s.section, hidden: s.hidden ?? false }));
+}
+
+function defaultTag(lane: RawLane, firstPath: string, all: RawLane[]): string {
+  const isGoModule = (lane['version-files'] ?? []).some((f) => f.kind === 'go');
+  if (isGoModule && firstPath !== '.') return '{path}/v{version}';
+  if (lane.group !== undefined) {
+    return all.every((l) => l.group === lane.group) ? 'v{version}' : '{group}-v{version}';
+  }
+  return all.length === 1 ? 'v{version}' : '{lane}-v{version}';
+}
+
+function defaultReleaseName(lane: RawLane, all: RawLane[]): string {
+  if (lane.group !== undefined) {
+    return all.every((l) => l.group === lane.group) ? 'v{version}' : '{group} v{version}';
+  }
+  return all.length === 1 ? 'v{version}' : '{lane} v{version}';
+}
+
+function tagPolicy(lane: RawLane): TagPolicy | undefined {
+  if (!lane.channels && !lane.supported && !lane.rebuild && !lane.snapshots) return undefined;
+  const policy: TagPolicy = {
+    channels: (lane.channels ?? []).map((c) => ({
+      tag: c.tag,
+      track: c.track,
+      ...(c.prerelease !== undefined ? { prerelease: c.prerelease } : {}),
+    })),
+  };
+  if (lane.supported !== undefined) policy.supported = lane.supported;
+  if (lane.rebuild) policy.rebuild = { tag: lane.rebuild.tag, moves: lane.rebuild.moves ?? [] };
+  if (lane.snapshots) {
+    const snapshot: SnapshotPolicy = { branches: {} };
+    for (const [branch, rule] of Object.entries(lane.snapshots.branches ?? {})) {
+      snapshot.branches[branch] = {
+        moving: rule.moving ?? [],
+        ...(rule.commit ? { commit: rule.commit } : {}),
+      };
+    }
+    const other = lane.snapshots['other-branches'];
+    if (other) {
+      snapshot.otherBranches = {
+        patterns: other.patterns,
+        moving: other.moving ?? [],
+        ...(other.commit ? { commit: other.commit } : {}),
+      };
+    }
+    policy.snapshot = snapshot;
+  }
+  return policy;
+}
+
+/** Normalises a list of paths, reporting absolute or escaping ones as RL101. */
+function paths(
+  source: SourceFile,
+  errors: ReleaseLanesError[],
+  list: string[],
+  ptr: (j: number) => string,
+  what: string,
+): string[] {
+  const out: string[] = [];
+  list.forEach((p, j) => {
+    const n = normalizePath(p);
+    if (n === null) {
+      errors.push(
+        source.error(
+          'RL101',
+          ptr(j),
+          `${what} \`${p}\` must be relative to the repository root and stay inside it`,
+        ),
+      );
+    } else if (!out.includes(n)) {
+      out.push(n);
+    }
+  });
+  return out;
+}
+
+function mapLane(
+  raw: RawLane,
+  i: number,
+  cfg: RawConfig,
+  source: SourceFile,
+  errors: ReleaseLanesError[],
+): LaneConfig {
+  const rawPaths = Array.isArray(raw.path) ? raw.path : [raw.path];
+  const lanePaths = paths(
+    source,
+    errors,
+    rawPaths,
+    (j) => (Array.isArray(raw.path) ? pointer('lanes', i, 'path', j) : pointer('lanes', i, 'path')),
+    'path',
+  );
+  const first = lanePaths[0] ?? '.';
+  const exclude = paths(
+    source,
+    errors,
+    raw['exclude-paths'] ?? [],
+    (j) => pointer('lanes', i, 'exclude-paths', j),
+    'exclude path',
+  );
+  const versionFiles: VersionFile[] = (raw['version-files'] ?? []).map((f, j) => ({
+    kind: f.kind,
+    path:
+      paths(
+        source,
+        errors,
+        [f.path],
+        () => pointer('lanes', i, 'version-files', j, 'path'),
+        'version file',
+      )[0] ?? f.path,
+  }));
+  const changelog =
+    raw['changelog-path'] !== undefined
+      ? (paths(
+          source,
+          errors,
+          [raw['changelog-path']],
+          () => pointer('lanes', i, 'changelog-path'),
+          'changelog path',
+        )[0] ?? raw['changelog-path'])
+      : joinPath(staticBase(first), DEFAULT_CHANGELOG_FILE);
+
+  const lane: LaneConfig = {
+    name: raw.name,
+    paths: lanePaths,
+    excludePaths: exclude,
+    tag: raw.tag ?? defaultTag(raw, first, cfg.lanes),
+    dependsOn: [...new Set(raw['depends-on'] ?? [])],
+    versionFiles,
+    changelogPath: changelog,
+    initialVersion: raw['initial-version'] ?? cfg['initial-version'] ?? DEFAULT_INITIAL_VERSION,
+    bumpMinorPreMajor: raw['bump-minor-pre-major'] ?? cfg['bump-minor-pre-major'] ?? false,
+    bumpPatchForMinorPreMajor:
+      raw['bump-patch-for-minor-pre-major'] ?? cfg['bump-patch-for-minor-pre-major'] ?? false,
+    changelogSections: sections(
+      raw['changelog-sections'] ?? cfg['changelog-sections'],
+      DEFAULT_CHANGELOG_SECTIONS,
+    ),
+    releaseName: raw['release-name'] ?? cfg['release-name'] ?? defaultReleaseName(raw, cfg.lanes),
+    draft: raw.draft ?? cfg.draft ?? false,
+  };
+  if (raw.prerelease !== undefined) lane.prerelease = raw.prerelease;
+  if (raw.component !== undefined) lane.component = raw.component;
+  if (raw.group !== undefined) lane.group = raw.group;
+  const policy = tagPolicy(raw);
+  if (policy) lane.tagPolicy = policy;
+  return lane;
+}
+
+/** Parses and validates release-lanes.yml. Throws ReleaseLanesErrors with every problem found. */
+export function parseReleaseLanesConfig(
+  text: string,
+  opts: { defaultBranch?: string } = {},
+): {
+  config: RepoConfig;
+  source: SourceFile;
+} {
+  const source = parseYamlSource(RELEASE_LANES_CONFIG_PATH, text);
+  const schemaErrors = validateSchema(source);
+  if (schemaErrors.length > 0) throw new ReleaseLanesErrors(schemaErrors);
+  const raw = source.data as RawConfig;
+  const errors: ReleaseLanesError[] = [];
+  const lanes = raw.lanes.map((l, i) => mapLane(l, i, raw, source, errors));
+  errors.push(...checkLanes(lanes, source, yamlLocator(raw)));
+  if (errors.length > 0) throw new ReleaseLanesErrors(dedupe(errors));
+  const config: RepoConfig = {
+    lanes,
+    rootMode: raw['root-mode'] ?? 'all',
+    separatePullRequests: raw['separate-pull-requests'] ?? false,
+    maintenanceBranches: raw['maintenance-branches'] ?? [],
+    source: 'release-lanes',
+    manifestPath: RELEASE_LANES_MANIFEST_PATH,
+  };
+  const target = raw.branch ?? opts.defaultBranch;
+  if (target !== undefined) config.targetBranch = target;
+  return { config, source };
+}
+
+/** A problem in an inherited repo-level value is reported once, not once per lane. */
+export function dedupe(errors: ReleaseLanesError[]): ReleaseLanesError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (seen.has(e.message)) return false;
+    seen.add(e.message);
+    return true;
+  });
+}

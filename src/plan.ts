@@ -33,6 +33,11 @@ export interface GatherOptions {
   configPath?: string;
   /** Read config/manifest at this ref (the App passes the default branch head); default: working tree / branch head. */
   ref?: string;
+  /**
+   * Without any config file, plan the repository as one root lane (`v{version}` tags) instead of
+   * failing with RL109. The CLI does this; the App does not (it only acts on configured repos).
+   */
+  allowDefaultConfig?: boolean;
 }
 
 export interface Gathered {
@@ -137,6 +142,9 @@ async function loadConfigWithPackageNames(
   files: Parameters<typeof loadConfig>[0],
   opts: GatherOptions,
 ) {
+  if (!files.releaseLanesYml && !files.releasePleaseConfig && opts.allowDefaultConfig && !opts.configPath) {
+    return defaultSingleLaneConfig(host, opts);
+  }
   if (files.releaseLanesYml || !files.releasePleaseConfig) return loadConfig(files);
   const packageNames: Record<string, string> = {};
   const packageDependencies: Record<string, string[]> = {};
@@ -150,7 +158,10 @@ async function loadConfigWithPackageNames(
   await Promise.all(
     paths.map(async (p) => {
       const dir = p.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '');
-      const text = await host.readFile(dir === '.' || dir === '' ? 'package.json' : `${dir}/package.json`, opts.ref);
+      const text = await host.readFile(
+        dir === '.' || dir === '' ? 'package.json' : `${dir}/package.json`,
+        opts.ref,
+      );
       if (!text) return;
       try {
         const pj = JSON.parse(text) as Record<string, unknown>;
@@ -167,6 +178,32 @@ async function loadConfigWithPackageNames(
     }),
   );
   return loadConfig(files, { packageNames, packageDependencies });
+}
+
+/** No config at all: one lane at the root, named after package.json `name` when there is one. */
+async function defaultSingleLaneConfig(host: RepoHost, opts: GatherOptions) {
+  let name = 'root';
+  const pj = await host.readFile('package.json', opts.ref);
+  if (pj) {
+    try {
+      const n = (JSON.parse(pj) as { name?: unknown }).name;
+      if (typeof n === 'string' && /^[@a-z0-9][\w./@-]*$/i.test(n)) name = n;
+    } catch {
+      /* keep the default name */
+    }
+  }
+  const loaded = loadConfig({ releaseLanesYml: `lanes:\n  - name: ${JSON.stringify(name)}\n    path: .\n` });
+  return {
+    ...loaded,
+    config: { ...loaded.config, source: 'default' as const },
+    warnings: [
+      {
+        code: 'no-config',
+        message: `no ${CONFIG_PATH} or ${RP_CONFIG_PATH}: planning one lane "${name}" at the repository root with v{version} tags`,
+      },
+      ...loaded.warnings,
+    ],
+  };
 }
 
 /** Stages 2 + 3: pure plan, then rendered changelogs. */

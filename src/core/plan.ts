@@ -2,6 +2,7 @@ import semver from 'semver';
 import { cancelReverts, decideBump } from './bump.js';
 import { invalidReleaseAs, parseCommit } from './conventional.js';
 import { orderLanes } from './order.js';
+import { planTagsForPlan } from './release-tags.js';
 import { renderTag } from './tag-template.js';
 import type {
   Bump,
@@ -192,8 +193,14 @@ export function planReleases(input: PlanInput): CorePlan {
     details[name] = { parsed: d.parsed, previousTag };
   }
 
+  const tagPlan = planTagsForPlan(config, releases, input.existingTags ?? []);
   return {
-    plan: { releases, order: releases.map((r) => r.lane), warnings, tags: [] },
+    plan: {
+      releases,
+      order: releases.map((r) => r.lane),
+      warnings: [...warnings, ...tagPlan.warnings],
+      tags: tagPlan.tags,
+    },
     details,
   };
 }

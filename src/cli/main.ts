@@ -118,6 +118,7 @@ async function planCommand(
     now: io.now,
     configPath: opts.configPath,
     repoUrl: opts.repoUrl,
+    allowDefaultConfig: true,
   });
   io.stdout(opts.json ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlan(plan));
   return opts.exitCode && plan.releases.length === 0 ? 1 : 0;

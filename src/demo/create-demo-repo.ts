@@ -190,5 +190,6 @@ export async function createDemoRepo(dir: string): Promise<string> {
   await rm(marksFile, { force: true });
   await git(dir, ['checkout', '-q', '-f', branch]);
   await git(dir, ['reset', '-q', '--hard']);
+  for (const b of heads.keys()) if (b !== branch) await git(dir, ['branch', '-q', '-D', b]); // merged, like a PR
   return git(dir, ['rev-parse', 'HEAD']);
 }

@@ -33,6 +33,7 @@ describe('createDemoRepo', () => {
   it('builds a git history of ~40 commits on main with a merged branch, clean working tree', () => {
     expect(git('rev-parse', 'HEAD')).toBe(head);
     expect(git('branch', '--show-current')).toBe('main');
+    expect(git('branch', '--format=%(refname:short)')).toBe('main'); // the feature branch was merged and deleted
     const log = git('log', '--format=%H %P|%s').split('\n');
     expect(log.length).toBeGreaterThanOrEqual(38);
     expect(log.length).toBeLessThanOrEqual(45);

@@ -15,7 +15,7 @@ export interface GitHistoryStats {
   stoppedEarly: boolean;
 }
 
-const HEX_SHA = /^[0-9a-f]{7,64}$/i;
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * The arguments of the single history pass. `--no-renames`: a file moved from lane A to lane B shows
@@ -50,7 +50,7 @@ export async function resolveHead(cwd: string): Promise<string | null> {
  * lanes. A commit is kept for the lanes it touches (createLaneAssigner) for which it is after the
  * boundary (createRangeTracker). git is killed as soon as no older commit can be in any lane's range.
  *
- * Boundaries (full or abbreviated commit shas) are also walked, so a boundary that is not an ancestor
+ * Boundaries (full commit shas) are also walked, so a boundary that is not an ancestor
  * of HEAD (a release tagged on a branch) still bounds its lane like `git log boundary..HEAD`; commits
  * reachable only from such a boundary are dropped. A boundary git does not know (shallow clone)
  * is ignored: that lane gets the whole available history.
@@ -73,8 +73,11 @@ export async function readLanesHistory(
   for (const lane of lanes) {
     const b = boundaries[lane]?.trim().toLowerCase();
     if (!b) continue;
-    if (!HEX_SHA.test(b)) {
-      throw new ReleaseLanesError('RL201', `boundary of lane "${lane}" must be a commit sha, got "${b}"`);
+    if (!FULL_SHA.test(b)) {
+      throw new ReleaseLanesError(
+        'RL201',
+        `boundary of lane "${lane}" must be a full commit sha, got "${b}"`,
+      );
     }
     bounds[lane] = b;
     if (b !== head) extraRevs.add(b);
@@ -97,24 +100,19 @@ export async function readLanesHistory(
       return inRange.length > 0 ? 'keep' : 'skip';
     },
     onCommit(rec) {
-      const touched = assign(rec.files);
-      if (touched.length === 0) return;
+      const lanes = assign(rec.files).filter((l) => inRange.includes(l));
+      if (lanes.length === 0) return;
+      const d = rec.decode(); // message, author and date only for commits that are kept
       const commit: RawCommit = {
-        sha: rec.sha,
-        message: rec.message,
-        files: rec.files,
-        parents: rec.parents,
-        authorName: rec.authorName,
-        date: rec.date,
+        sha: d.sha,
+        message: d.message,
+        files: d.files,
+        parents: d.parents,
+        authorName: d.authorName,
+        date: d.date,
       };
-      let any = false;
-      for (const lane of touched) {
-        if (inRange.includes(lane)) {
-          result[lane]!.push(commit);
-          any = true;
-        }
-      }
-      if (any) kept++;
+      for (const lane of lanes) result[lane]!.push(commit);
+      kept++;
     },
   });
 

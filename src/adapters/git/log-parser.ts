@@ -5,7 +5,10 @@
  * zero or more file names (the first one prefixed by the `\n` that separates the diff from the
  * header). NUL cannot occur in a commit message, an author name or a path, so counting tokens is exact;
  * the `\x1e<hex sha>` token (checked only where a file name may appear) starts the next record.
- * Chunks are consumed as they arrive: nothing but the current record is buffered.
+ *
+ * Chunks are consumed as they arrive; nothing but the current record is held. Tokens of skipped
+ * commits are never copied or decoded, and the message, author and date of a kept commit are only
+ * decoded when asked for (most commits of a large history are read for their files only).
  */
 export const LOG_FORMAT = '%x1e%H%x00%P%x00%an%x00%cI%x00%B';
 
@@ -23,12 +26,35 @@ export interface LogRecord extends LogHeader {
   files: string[];
 }
 
-/** `keep`: decode this commit and deliver it; `skip`: ignore it; `stop`: ignore it and everything after. */
+/** A parsed commit whose text fields are decoded on demand. */
+export class GitLogRecord implements LogHeader {
+  files: string[] = [];
+  /** @internal raw fields */
+  raw: [author: Buffer | null, date: Buffer | null, body: Buffer | null] = [null, null, null];
+  constructor(
+    readonly sha: string,
+    public parents: string[],
+  ) {}
+
+  decode(): LogRecord {
+    const [author, date, body] = this.raw;
+    return {
+      sha: this.sha,
+      parents: this.parents,
+      authorName: author ? author.toString('utf8') : '',
+      date: date ? date.toString('latin1') : '',
+      message: body ? body.toString('utf8').replace(/\n+$/, '') : '',
+      files: this.files,
+    };
+  }
+}
+
+/** `keep`: collect this commit and deliver it; `skip`: ignore it; `stop`: ignore it and everything after. */
 export type HeaderDecision = 'keep' | 'skip' | 'stop';
 
 export interface LogParserHandlers {
   onHeader(header: LogHeader): HeaderDecision;
-  onCommit(record: LogRecord): void;
+  onCommit(record: GitLogRecord): void;
 }
 
 const RS = 0x1e;
@@ -36,11 +62,11 @@ const NL = 0x0a;
 /** Tokens of a record before its file list: sha, parents, author, date, body. */
 const HEADER_TOKENS = 5;
 
-function isRecordStart(token: Buffer): boolean {
-  if (token.length !== 41 && token.length !== 65) return false;
-  if (token[0] !== RS) return false;
-  for (let i = 1; i < token.length; i++) {
-    const c = token[i]!;
+function isRecordStart(buf: Buffer, start: number, end: number): boolean {
+  const len = end - start;
+  if ((len !== 41 && len !== 65) || buf[start] !== RS) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = buf[i]!;
     if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
   }
   return true;
@@ -52,8 +78,8 @@ export class GitLogParser {
   private partial: Buffer[] = [];
   /** Index of the next token within the current record; -1 before the first record. */
   private field = -1;
-  private decision: HeaderDecision = 'skip';
-  private current: LogRecord | null = null;
+  private keep = false;
+  private current: GitLogRecord | null = null;
   private stopped = false;
 
   constructor(private readonly handlers: LogParserHandlers) {}
@@ -70,14 +96,15 @@ export class GitLogParser {
         if (pos < chunk.length) this.partial.push(chunk.subarray(pos));
         return;
       }
-      let token = chunk.subarray(pos, nul);
       if (this.partial.length > 0) {
-        this.partial.push(token);
-        token = Buffer.concat(this.partial);
+        this.partial.push(chunk.subarray(pos, nul));
+        const token = Buffer.concat(this.partial);
         this.partial = [];
+        this.token(token, 0, token.length);
+      } else {
+        this.token(chunk, pos, nul);
       }
       pos = nul + 1;
-      this.token(token);
     }
   }
 
@@ -87,58 +114,45 @@ export class GitLogParser {
     if (this.partial.length > 0) {
       const token = Buffer.concat(this.partial);
       this.partial = [];
-      this.token(token);
+      this.token(token, 0, token.length);
     }
     this.finishRecord();
   }
 
-  private token(token: Buffer): void {
-    if (this.field === -1 || (this.field >= HEADER_TOKENS && isRecordStart(token))) {
+  private token(buf: Buffer, start: number, end: number): void {
+    const field = this.field;
+    if (field === -1 || (field >= HEADER_TOKENS && isRecordStart(buf, start, end))) {
       this.finishRecord();
-      if (this.stopped) return;
-      if (token.length === 0) return; // stray terminator before the first record
+      if (end === start) return; // stray terminator before the first record
       this.field = 1;
-      this.current = {
-        sha: token.toString('latin1', 1),
-        parents: [],
-        authorName: '',
-        date: '',
-        message: '',
-        files: [],
-      };
+      this.current = new GitLogRecord(buf.toString('latin1', start + 1, end), []);
       return;
     }
     const rec = this.current;
     if (rec === null) return;
-    switch (this.field++) {
-      case 1: {
-        rec.parents = token.length === 0 ? [] : token.toString('latin1').split(' ');
-        this.decision = this.handlers.onHeader({ sha: rec.sha, parents: rec.parents });
-        if (this.decision === 'stop') this.stopped = true;
-        else this.recordsSeen++;
-        return;
-      }
-      case 2:
-        if (this.decision === 'keep') rec.authorName = token.toString('utf8');
-        return;
-      case 3:
-        if (this.decision === 'keep') rec.date = token.toString('latin1');
-        return;
-      case 4:
-        if (this.decision === 'keep') rec.message = token.toString('utf8').replace(/\n+$/, '');
-        return;
-      default: {
-        if (this.decision !== 'keep' || token.length === 0) return;
-        const start = rec.files.length === 0 && token[0] === NL ? 1 : 0;
-        if (start < token.length) rec.files.push(token.toString('utf8', start));
-      }
+    if (field === 1) {
+      this.field = 2;
+      if (end > start) rec.parents = buf.toString('latin1', start, end).split(' ');
+      const decision = this.handlers.onHeader(rec);
+      this.keep = decision === 'keep';
+      if (decision === 'stop') this.stopped = true;
+      else this.recordsSeen++;
+      return;
     }
+    if (field < HEADER_TOKENS) {
+      this.field = field + 1;
+      if (this.keep) rec.raw[field - 2] = buf.subarray(start, end);
+      return;
+    }
+    if (!this.keep || end === start) return;
+    const from = rec.files.length === 0 && buf[start] === NL ? start + 1 : start;
+    if (from < end) rec.files.push(buf.toString('utf8', from, end));
   }
 
   private finishRecord(): void {
     const rec = this.current;
     this.current = null;
-    if (rec !== null && this.decision === 'keep' && this.field >= HEADER_TOKENS) this.handlers.onCommit(rec);
-    this.decision = 'skip';
+    if (rec !== null && this.keep && this.field >= HEADER_TOKENS) this.handlers.onCommit(rec);
+    this.keep = false;
   }
 }

@@ -218,5 +218,9 @@ describe('lanesHistory (one git log pass for all lanes)', () => {
       .lanesHistory(config, { sdk: '--output=/tmp/x' })
       .catch((e: unknown) => e);
     expect((bad as ReleaseLanesError).code).toBe('RL201');
+    const short = await createGitRepoHost(repo.dir)
+      .lanesHistory(config, { sdk: repo.head().slice(0, 7) })
+      .catch((e: unknown) => e);
+    expect((short as ReleaseLanesError).message).toMatch(/must be a full commit sha/);
   });
 });

@@ -8,7 +8,7 @@ function parse(
   decide: (sha: string) => 'keep' | 'skip' | 'stop' = () => 'keep',
 ): LogRecord[] {
   const out: LogRecord[] = [];
-  const p = new GitLogParser({ onHeader: (h) => decide(h.sha), onCommit: (r) => out.push(r) });
+  const p = new GitLogParser({ onHeader: (h) => decide(h.sha), onCommit: (r) => out.push(r.decode()) });
   for (const c of chunks) p.push(c);
   p.end();
   return out;

@@ -53,32 +53,50 @@ function excludeTest(lane: LaneConfig): (file: string) => boolean {
 
 export function createLaneAssigner(config: Pick<RepoConfig, 'lanes' | 'rootMode'>): LaneAssigner {
   const roots = config.lanes.filter((l) => l.paths.some((p) => normalizePath(p) === '.'));
-  const matchers: Matcher[] = [];
+  // Directory paths are looked up by walking a file's ancestors (longest first): O(depth) per file.
+  // Globs are few and scanned; a glob only beats a directory match with a longer literal base.
+  const dirs = new Map<string, string[]>();
+  const globs: Matcher[] = [];
   for (const lane of config.lanes) {
     for (const p of lane.paths) {
-      if (normalizePath(p) === '.') continue;
-      const m = pathMatcher(p);
-      matchers.push({ lane: lane.name, ...m });
+      const n = normalizePath(p);
+      if (n === '.') continue;
+      if (isGlob(n)) globs.push({ lane: lane.name, ...pathMatcher(n) });
+      else dirs.set(n, [...(dirs.get(n) ?? []), lane.name]);
     }
   }
-  matchers.sort((a, b) => b.weight - a.weight);
+  globs.sort((a, b) => b.weight - a.weight);
   const excludes = new Map(config.lanes.map((l) => [l.name, excludeTest(l)]));
   const laneOrder = new Map(config.lanes.map((l, i) => [l.name, i]));
+  const rootExcludes = roots.map((r) => ({ name: r.name, excluded: excludes.get(r.name)! }));
+
+  const ownerOf = (file: string): string | undefined => {
+    let owner: string | undefined;
+    let weight = -1;
+    for (let end = file.length; end > 0; end = file.lastIndexOf('/', end - 1)) {
+      const lanes = dirs.get(end === file.length ? file : file.slice(0, end));
+      const hit = lanes?.find((l) => !excludes.get(l)!(file));
+      if (hit !== undefined) {
+        owner = hit;
+        weight = end + 1;
+        break;
+      }
+    }
+    for (const g of globs) {
+      if (g.weight <= weight) break;
+      if (g.test(file) && !excludes.get(g.lane)!(file)) return g.lane;
+    }
+    return owner;
+  };
 
   return (files) => {
     const hit = new Set<string>();
     const rootHit = new Set<string>();
     for (const file of files) {
-      let owner: string | undefined;
-      for (const m of matchers) {
-        if (m.test(file) && !excludes.get(m.lane)!(file)) {
-          owner = m.lane;
-          break;
-        }
-      }
+      const owner = ownerOf(file);
       if (owner !== undefined) hit.add(owner);
-      for (const r of roots) {
-        if (excludes.get(r.name)!(file)) continue;
+      for (const r of rootExcludes) {
+        if (r.excluded(file)) continue;
         if (config.rootMode === 'all' || owner === undefined) rootHit.add(r.name);
       }
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createLaneAssigner } from '../../src/core/assign.js';
 import type { LaneConfig, RepoConfig } from '../../src/core/types.js';
 
@@ -65,5 +66,39 @@ describe('createLaneAssigner', () => {
     expect(unclaimed(['packages/sdk/a.ts'])).toEqual(['sdk']);
     expect(unclaimed(['package.json', 'packages/sdk/a.ts'])).toEqual(['root', 'sdk']);
     expect(unclaimed([])).toEqual([]);
+  });
+});
+
+describe('createLaneAssigner agrees with a naive longest-prefix reference', () => {
+  it('on random lane trees and files', () => {
+    const seg = fc.constantFrom('a', 'b', 'c', 'ab');
+    const dir = fc.array(seg, { minLength: 1, maxLength: 3 }).map((s) => s.join('/'));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(dir, { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.array(seg, { minLength: 1, maxLength: 4 }).map((s) => s.join('/')),
+          { maxLength: 6 },
+        ),
+        fc.boolean(),
+        (paths, files, withRoot) => {
+          const lanes = paths.map((p, i) => lane(`l${i}`, [p]));
+          if (withRoot) lanes.push(lane('root', ['.']));
+          const got = createLaneAssigner(cfg(lanes, 'unclaimed'))(files);
+          const expected = new Set<string>();
+          for (const f of files) {
+            let best: { name: string; len: number } | undefined;
+            paths.forEach((p, i) => {
+              if ((f === p || f.startsWith(`${p}/`)) && (!best || p.length > best.len))
+                best = { name: `l${i}`, len: p.length };
+            });
+            if (best) expected.add(best.name);
+            else if (withRoot) expected.add('root');
+          }
+          expect(new Set(got)).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

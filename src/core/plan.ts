@@ -10,6 +10,7 @@ import type {
   LaneRelease,
   ParsedCommit,
   PlanInput,
+  RawCommit,
   Reason,
   ReleasePlan,
   Warning,
@@ -66,6 +67,13 @@ export function planReleases(input: PlanInput): CorePlan {
   const fullOrder = orderLanes(config.lanes.map((l) => ({ name: l.name, dependsOn: l.dependsOn })));
   const byName = new Map(config.lanes.map((l) => [l.name, l]));
   const warnedShas = new Set<string>();
+  // A commit touching several lanes is parsed once.
+  const parsedCache = new Map<string, ParsedCommit[]>();
+  const parse = (raw: RawCommit): ParsedCommit[] => {
+    let p = parsedCache.get(raw.sha);
+    if (!p) parsedCache.set(raw.sha, (p = parseCommit(raw)));
+    return p;
+  };
 
   // 1. parse and decide per lane from its own commits
   const decisions = new Map<string, Decision>();
@@ -73,7 +81,7 @@ export function planReleases(input: PlanInput): CorePlan {
     const lane = byName.get(name)!;
     const history = histories[name] ?? { commits: [] };
     const current = history.currentVersion ?? null;
-    const parsed = cancelReverts(history.commits.flatMap((c) => parseCommit(c))).kept;
+    const parsed = cancelReverts(history.commits.flatMap(parse)).kept;
     for (const raw of history.commits) {
       const bad = invalidReleaseAs(raw);
       if (bad !== null) {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createGitRepoHost } from '../adapters/git/repo-host.js';
 import { createDemoRepo } from '../demo/create-demo-repo.js';
 import { isReleaseLanesError, ReleaseLanesError } from '../errors.js';
+import { runReleasePrDryRun } from '../flows/index.js';
 import { planFromHost } from '../plan.js';
 import { formatPlan } from './format-plan.js';
 import { planToJson } from './plan-json.js';
@@ -21,12 +22,16 @@ export const USAGE = `release-lanes — release monorepos lane by lane
 
 Usage:
   release-lanes plan [--json] [--config PATH] [--cwd DIR] [--exit-code]
+  release-lanes release-pr --dry-run [--cwd DIR]
   release-lanes demo [--json] [--keep]
   release-lanes --help | --version
 
 Commands:
   plan   Plan the next release of every lane of a git checkout (config from the working tree,
          history from HEAD) and print it; --json prints the machine-readable plan (docs/plan-json.md).
+  release-pr --dry-run
+         Print what the App would do for this checkout: the release branch, the files it changes
+         and the pull request title and body. Nothing is written.
   demo   Build a demo monorepo (lanes sdk, server, agent, docs, plugin-index) in a temporary
          directory and plan its release.
 
@@ -60,6 +65,7 @@ function parse(argv: string[]) {
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
         'repo-url': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -99,6 +105,15 @@ async function run(argv: string[], io: CliIO): Promise<number> {
         if (values.keep) io.stderr(`kept ${dir}\n`);
         else fs.rmSync(dir, { recursive: true, force: true });
       }
+    }
+    case 'release-pr': {
+      if (!values['dry-run']) {
+        throw new ReleaseLanesError(
+          'RL203',
+          'release-pr runs locally only with --dry-run (the App opens real PRs)',
+        );
+      }
+      return runReleasePrDryRun(path.resolve(io.cwd, values.cwd ?? '.'), io, { repoUrl: values['repo-url'] });
     }
     case undefined:
       io.stdout(USAGE);

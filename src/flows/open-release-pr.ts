@@ -1,0 +1,205 @@
+/**
+ * The release-PR flow (apply stage), shared by the App (on every push to the default branch) and
+ * `release-lanes release-pr --dry-run`:
+ *
+ *   plan (same core as the CLI) → read the release state in one call → for each wanted PR:
+ *   compute the files, write ONE commit on the base head unless the branch already holds exactly that,
+ *   open the PR or edit its title/body if they differ, label it → close PRs nothing is left for.
+ *
+ * Idempotent: a second run on the same base makes no write call at all. Any run repairs what an earlier,
+ * interrupted run left (branch written but no PR, PR without label, stale PR still open).
+ */
+import { createHash } from 'node:crypto';
+import type { ReleasePlan, RepoConfig } from '../core/types.js';
+import { planFromHost } from '../plan.js';
+import type { ReleaseHost, ReleasePr, ReleaseState } from '../ports/release-host.js';
+import type { RepoHost } from '../ports/repo-host.js';
+import { codeSpan, renderPrBody } from '../render/pr-body.js';
+import { allReleaseBranches, refsConflict, wantedPrs, type WantedPr } from './release-branches.js';
+import { planReadPaths, releaseFilePaths, releaseFiles } from './release-files.js';
+
+export const PENDING_LABEL = {
+  name: 'release-lanes: pending',
+  color: 'fbca04',
+  description: 'Release PR opened by release-lanes, waiting to be merged',
+};
+
+export interface ReleasePrFlowOptions {
+  repoHost: RepoHost;
+  releaseHost: ReleaseHost;
+  /** The default branch (config is read from it only; release branches are built on its head). */
+  baseBranch: string;
+  now: Date;
+  /** For changelog links, e.g. https://github.com/o/r */
+  repoUrl?: string;
+  /** Ref the config is read at (the App passes the default-branch head sha). */
+  configRef?: string;
+}
+
+export type PrAction = 'opened' | 'updated' | 'unchanged' | 'closed';
+
+export interface PrOutcome {
+  branch: string;
+  action: PrAction;
+  number?: number;
+  title: string;
+  /** Whether the release branch was (re)written. */
+  branchWritten: boolean;
+  /** Paths changed by the release commit. */
+  files: string[];
+}
+
+export interface ReleasePrResult {
+  baseSha: string;
+  plan: ReleasePlan;
+  config: RepoConfig;
+  prs: PrOutcome[];
+  /** Write calls made through the ReleaseHost (port method calls, not HTTP requests). */
+  writes: number;
+}
+
+/** Git's blob id of a UTF-8 text (what GitHub reports as the blob `oid`). */
+export function gitBlobId(text: string): string {
+  const data = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
+}
+
+function commitMessage(pr: WantedPr): string {
+  const lines = pr.plan.releases.map(
+    (r) => `- ${r.lane}: ${r.previousVersion ?? '(new)'} -> ${r.version} (${r.tag})`,
+  );
+  return `${pr.title}\n\n${lines.join('\n')}\n`;
+}
+
+/** The branch already is "one commit on the base head holding exactly these files". */
+function branchUpToDate(
+  state: ReleaseState,
+  branch: string,
+  baseSha: string,
+  files: Record<string, string>,
+  compare: readonly string[],
+): boolean {
+  const head = state.heads[branch];
+  if (!head || head.parents.length !== 1 || head.parents[0] !== baseSha) return false;
+  return compare.every((path) => {
+    const wanted = path in files ? gitBlobId(files[path]!) : (state.files[path]?.oid ?? null);
+    return (head.blobs[path] ?? null) === wanted;
+  });
+}
+
+export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<ReleasePrResult> {
+  const { releaseHost: host, baseBranch: base } = opts;
+  const { plan, config, headSha } = await planFromHost(opts.repoHost, {
+    now: opts.now,
+    repoUrl: opts.repoUrl,
+    ...(opts.configRef ? { ref: opts.configRef } : {}),
+  });
+  const wanted = wantedPrs(plan, config, base);
+  const read = planReadPaths(plan, config);
+  const compareByBranch = new Map(wanted.map((w) => [w.branch, releaseFilePaths(config, w.lanes)]));
+  const compare = [...new Set([...compareByBranch.values()].flat())].filter((p) => !read.includes(p)).sort();
+  const branches: Record<string, string[]> = {};
+  for (const b of allReleaseBranches(config, base)) branches[b] = compareByBranch.get(b) ?? [];
+
+  const state = await host.readReleaseState({
+    baseSha: headSha,
+    read,
+    compare,
+    branches,
+    labels: wanted.length > 0 ? [PENDING_LABEL.name] : [],
+  });
+  let labelExists = state.labels[PENDING_LABEL.name] ?? false;
+  const texts: Record<string, string | null> = {};
+  for (const p of read) texts[p] = state.files[p]?.text ?? null;
+
+  // Every file first (pure; may throw a coded error): nothing is written when one release cannot be built.
+  const filesOf = new Map(wanted.map((w) => [w.branch, releaseFiles(w.plan, config, texts)]));
+
+  let writes = 0;
+  const prs: PrOutcome[] = [];
+  const wantedBranches = new Set(wanted.map((w) => w.branch));
+
+  // 1. Release PRs nothing is left for (or superseded by the other naming scheme): comment, close, delete.
+  for (const branch of Object.keys(branches)) {
+    if (wantedBranches.has(branch)) continue;
+    const pr = state.prs[branch];
+    if (pr) {
+      const superseded = [...wantedBranches].some((w) => refsConflict(w, branch));
+      await host.closePr(pr, closeComment(base, headSha, superseded));
+      writes++;
+      prs.push({
+        branch,
+        action: 'closed',
+        number: pr.number,
+        title: pr.title,
+        branchWritten: false,
+        files: [],
+      });
+    } else if (state.heads[branch] && [...wantedBranches].some((w) => refsConflict(w, branch))) {
+      await host.deleteBranch(branch);
+      writes++;
+    }
+  }
+
+  // 2. The wanted PRs: branch, PR text, label.
+  for (const w of wanted) {
+    const files = filesOf.get(w.branch)!;
+    const current = state.heads[w.branch];
+    let branchWritten = false;
+    if (!branchUpToDate(state, w.branch, headSha, files, compareByBranch.get(w.branch) ?? [])) {
+      await host.writeReleaseBranch({
+        branch: w.branch,
+        baseSha: headSha,
+        baseTree: state.baseTree,
+        files,
+        message: commitMessage(w),
+        exists: current !== null && current !== undefined,
+      });
+      writes++;
+      branchWritten = true;
+    }
+    const body = renderPrBody({ base, baseSha: headSha, plan: w.plan, lanes: config.lanes });
+    let pr: ReleasePr | null = state.prs[w.branch] ?? null;
+    let action: PrAction = 'unchanged';
+    if (!pr) {
+      pr = await host.openPr({ branch: w.branch, base, title: w.title, body });
+      writes++;
+      action = 'opened';
+    }
+    if (pr.title !== w.title || normalizeBody(pr.body) !== normalizeBody(body)) {
+      await host.updatePr(pr.number, { title: w.title, body });
+      writes++;
+      if (action === 'unchanged') action = 'updated';
+    } else if (action === 'unchanged' && branchWritten) {
+      action = 'updated';
+    }
+    if (!pr.labels.includes(PENDING_LABEL.name)) {
+      // The label's existence came with the state query; creating it still accepts a concurrent creation.
+      if (!labelExists) {
+        await host.ensureLabel(PENDING_LABEL);
+        labelExists = true;
+        writes++;
+      }
+      await host.addLabels(pr.number, [PENDING_LABEL.name]);
+      writes++;
+    }
+    prs.push({
+      branch: w.branch,
+      action,
+      number: pr.number,
+      title: w.title,
+      branchWritten,
+      files: Object.keys(files).sort(),
+    });
+  }
+  return { baseSha: headSha, plan, config, prs, writes };
+}
+
+/** GitHub stores bodies with the line endings it was sent, but browsers edit with CRLF. */
+const normalizeBody = (s: string): string => s.replace(/\r\n/g, '\n').trim();
+
+function closeComment(base: string, sha: string, superseded: boolean): string {
+  return superseded
+    ? `release-lanes: superseded by the release pull request(s) for ${codeSpan(base)} at ${sha.slice(0, 7)} (the \`separate-pull-requests\` setting changed); closing this one.`
+    : `release-lanes: nothing is left to release here on ${codeSpan(base)} at ${sha.slice(0, 7)}; closing this release pull request. A new one opens when releasable commits land.`;
+}

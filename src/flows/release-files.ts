@@ -1,0 +1,202 @@
+/**
+ * The files a release PR changes, computed from the plan and the files' current text. Pure: no I/O.
+ *
+ * - the manifest (`config.manifestPath`: `.release-lanes-manifest.json`, or `.release-please-manifest.json`
+ *   for a release-please config) gets each released lane's new version; indentation and key order kept;
+ * - each released lane's changelog gets the new entry prepended (`prependChangelog`, existing text kept);
+ * - each lane's version files go through the updaters, with the new versions of the other lanes released
+ *   in the same plan (by package name) so internal dependency ranges move too;
+ * - npm lockfiles next to a lane's `package.json` and at the repository root are updated when they hold
+ *   the package (found automatically; a lockfile listed in `version-files` is updated like any other).
+ */
+import type { LaneConfig, ReleasePlan, RepoConfig } from '../core/types.js';
+import { ReleaseLanesError } from '../errors.js';
+import { prependChangelog } from '../render/changelog.js';
+import { applyUpdater } from '../updaters/index.js';
+import { findScalar, scanToml } from '../updaters/toml-scan.js';
+
+const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+
+const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+const join = (dir: string, name: string): string => (dir === '' || dir === '.' ? name : `${dir}/${name}`);
+const isLockfile = (path: string): boolean => LOCKFILES.includes(path.split('/').pop() ?? '');
+
+/** Lockfiles that may hold the packages of a lane's package.json files (read them; absent is fine). */
+function lockfileCandidates(lane: LaneConfig): string[] {
+  const out = new Set<string>();
+  for (const vf of lane.versionFiles) {
+    if (vf.kind !== 'package-json' || isLockfile(vf.path)) continue;
+    for (const name of LOCKFILES) {
+      out.add(join(dirOf(vf.path), name));
+      out.add(name);
+    }
+  }
+  for (const vf of lane.versionFiles) out.delete(vf.path);
+  return [...out];
+}
+
+/** Every path a release of `lane` may write (manifest excluded). */
+export function laneFilePaths(lane: LaneConfig): string[] {
+  return [
+    ...new Set([lane.changelogPath, ...lane.versionFiles.map((v) => v.path), ...lockfileCandidates(lane)]),
+  ];
+}
+
+/** Every path a release of these lanes may write or needs to read, manifest included, sorted. */
+export function releaseFilePaths(config: RepoConfig, lanes: readonly string[]): string[] {
+  const byName = new Map(config.lanes.map((l) => [l.name, l]));
+  const out = new Set<string>([config.manifestPath]);
+  for (const name of lanes) {
+    const lane = byName.get(name);
+    if (lane) for (const p of laneFilePaths(lane)) out.add(p);
+  }
+  return [...out].sort();
+}
+
+/** Paths to read for a plan: files of the released lanes and of the lanes they depend on (package names). */
+export function planReadPaths(plan: ReleasePlan, config: RepoConfig): string[] {
+  const lanes = new Set<string>();
+  for (const r of plan.releases) {
+    lanes.add(r.lane);
+    for (const d of r.dependencyUpdates) lanes.add(d.lane);
+  }
+  return releaseFilePaths(config, [...lanes]);
+}
+
+/** The package name a lane publishes, from its package.json / Cargo.toml, else its component. */
+export function lanePackageName(lane: LaneConfig, files: Record<string, string | null>): string | undefined {
+  for (const vf of lane.versionFiles) {
+    const text = files[vf.path];
+    if (typeof text !== 'string') continue;
+    if (vf.kind === 'package-json' && !isLockfile(vf.path)) {
+      try {
+        const name = (JSON.parse(text) as { name?: unknown }).name;
+        if (typeof name === 'string' && name !== '') return name;
+      } catch {
+        /* the updater reports a broken package.json */
+      }
+    }
+    if (vf.kind === 'cargo-toml') {
+      try {
+        const name = findScalar(scanToml(text, vf.path), ['package', 'name']).find(
+          (s) => s.kind === 'string',
+        );
+        if (name) return name.value;
+      } catch {
+        /* the updater reports a broken Cargo.toml */
+      }
+    }
+  }
+  return lane.component;
+}
+
+/**
+ * path → new content for every file the release changes (files whose content would not change are left
+ * out). `currentFiles` holds the current text of the paths from `planReadPaths` (null = absent).
+ * Throws RL120 when a listed version file is missing or has no version, RL110 for a broken manifest.
+ */
+export function releaseFiles(
+  plan: ReleasePlan,
+  config: RepoConfig,
+  currentFiles: Record<string, string | null>,
+): Record<string, string> {
+  const byName = new Map(config.lanes.map((l) => [l.name, l]));
+  const laneOf = (name: string): LaneConfig => {
+    const lane = byName.get(name);
+    if (!lane)
+      throw new ReleaseLanesError('RL111', `the plan releases "${name}", which the config does not have`);
+    return lane;
+  };
+  const out: Record<string, string> = {};
+  const current = (path: string): string | null => out[path] ?? currentFiles[path] ?? null;
+
+  // New versions by package name: lanes released here and the dependencies they were bumped for.
+  const dependencyVersions: Record<string, string> = {};
+  const addVersion = (laneName: string, version: string) => {
+    const name = lanePackageName(laneOf(laneName), currentFiles);
+    if (name !== undefined) dependencyVersions[name] = version;
+  };
+  for (const r of plan.releases) for (const d of r.dependencyUpdates) addVersion(d.lane, d.version);
+  for (const r of plan.releases) addVersion(r.lane, r.version);
+
+  for (const r of plan.releases) {
+    const lane = laneOf(r.lane);
+    out[lane.changelogPath] = prependChangelog(current(lane.changelogPath), r.changelog);
+    const packageName = lanePackageName(lane, currentFiles);
+    const ctx = {
+      lane: lane.name,
+      ...(packageName !== undefined ? { packageName } : {}),
+      dependencyVersions,
+    };
+    for (const vf of lane.versionFiles) {
+      const text = current(vf.path);
+      if (text === null) {
+        throw new ReleaseLanesError(
+          'RL120',
+          `version file ${vf.path} of lane ${lane.name} does not exist on the default branch`,
+          { file: vf.path },
+          'Fix the path in `version-files`, or add the file.',
+        );
+      }
+      out[vf.path] = applyUpdater(vf.kind, text, r.version, ctx, vf.path);
+    }
+    // Lockfiles found next to the package (or at the root): updated only when they hold this package.
+    if (packageName === undefined) continue;
+    for (const path of lockfileCandidates(lane)) {
+      const text = current(path);
+      if (text === null) continue;
+      try {
+        out[path] = applyUpdater('package-json', text, r.version, ctx, path);
+      } catch (e) {
+        if (!(e instanceof ReleaseLanesError && e.code === 'RL120')) throw e;
+      }
+    }
+  }
+
+  if (plan.releases.length > 0) {
+    out[config.manifestPath] = updateManifest(
+      config,
+      current(config.manifestPath),
+      plan.releases.map((r) => ({ lane: laneOf(r.lane), version: r.version })),
+    );
+  }
+
+  for (const [path, text] of Object.entries(out)) if (text === currentFiles[path]) delete out[path];
+  return out;
+}
+
+const normKey = (k: string): string => k.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '') || '.';
+
+/** The manifest with new versions; keys are lane names (release-lanes) or package paths (release-please). */
+export function updateManifest(
+  config: RepoConfig,
+  existing: string | null,
+  updates: readonly { lane: LaneConfig; version: string }[],
+): string {
+  let data: Record<string, unknown> = {};
+  let indent: string | number = 2;
+  if (existing !== null && existing.trim() !== '') {
+    try {
+      const parsed: unknown = JSON.parse(existing);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('not an object');
+      data = parsed as Record<string, unknown>;
+    } catch (e) {
+      throw new ReleaseLanesError('RL110', `${config.manifestPath}: ${(e as Error).message}`, {
+        file: config.manifestPath,
+      });
+    }
+    indent = /^[ \t]+(?=")/m.exec(existing)?.[0] ?? 2;
+  }
+  for (const { lane, version } of updates) {
+    // release-please keys its manifest by package path (`packages/sdk`, `.`), release-lanes by lane name.
+    const wanted = config.source === 'release-please' ? normKey(lane.paths[0] ?? '.') : lane.name;
+    const key =
+      config.source === 'release-please'
+        ? (Object.keys(data).find((k) => normKey(k) === wanted) ?? wanted)
+        : wanted;
+    data[key] = version;
+  }
+  const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
+  return JSON.stringify(data, null, indent).replace(/\n/g, eol) + eol;
+}

@@ -6,7 +6,6 @@
  * `dist/render/load-templates.js` after `tsc`, so `../../templates/` resolves to the same directory in
  * both cases (and in the published package, whose `files` include `templates`).
  */
-// eslint-disable-next-line no-restricted-imports -- the one file in src/render allowed to read templates from disk
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -6,9 +6,15 @@
  * Events:
  * - push to the default branch → release pull requests kept current (src/handlers/push.ts)
  * - issue_comment `/release-lanes retry` on a pull request → the same run again (src/handlers/retry-comment.ts)
+ * - pull_request.closed (merged release PR of this App) → version tags, GitHub Releases and channel tags in
+ *   dependency order (src/handlers/pull-request-closed.ts); `/release-lanes retry` on the merged PR resumes
+ * - repository_dispatch `release-lanes-rebuild` → dated rebuild tags (src/handlers/repository-dispatch.ts)
+ * - push to a branch with `snapshots` configured → snapshot tags (src/handlers/push-snapshot.ts)
  */
 import type { ApplicationFunction, Probot } from 'probot';
+import { registerTagHandlers } from './handlers/pull-request-closed.js';
 import { handlePush } from './handlers/push.js';
+import { handlePushSnapshot } from './handlers/push-snapshot.js';
 import { handleRetryComment } from './handlers/retry-comment.js';
 import type { RunDeps } from './handlers/run-release-prs.js';
 
@@ -21,11 +27,19 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
   const deps: RunDeps = { now: options.now ?? (() => new Date()) };
   return (app: Probot) => {
     app.on('push', async (context) => {
-      await handlePush(context, deps);
+      // One delivery, one config read: the release-PR run (default branch) hands what it read to the
+      // snapshot step; a failed run (already reported as a check) skips snapshots.
+      const outcome = await handlePush(context, deps);
+      if (outcome && !outcome.ok) return;
+      await handlePushSnapshot(
+        context,
+        outcome?.ok ? { config: outcome.result.config, tags: outcome.result.tags } : undefined,
+      );
     });
     app.on('issue_comment.created', async (context) => {
       await handleRetryComment(context, deps);
     });
+    registerTagHandlers(app, deps);
   };
 }
 

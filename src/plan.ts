@@ -6,6 +6,7 @@
  */
 import semver from 'semver';
 import { loadConfig } from './config/index.js';
+import { releasePleaseInputsFrom, releasePleasePackageFiles } from './config/release-please-inputs.js';
 import { planReleases, versionTagVars } from './core/plan.js';
 import { renderTag, tagMatcher } from './core/tag-template.js';
 import type {
@@ -132,56 +133,25 @@ export async function gather(host: RepoHost, opts: GatherOptions): Promise<Gathe
   };
 }
 
-/**
- * release-please names a node package's component after package.json `name`, and its node-workspace
- * plugin links packages by their dependencies: read each package's package.json (release-please
- * configs only) so lanes, tags and dependency edges match what release-please computes.
- */
-async function loadConfigWithPackageNames(
-  host: RepoHost,
+/** Loads the config; for release-please configs first reads each package's package.json (names, deps). */
+export async function loadConfigWithPackageNames(
+  host: Pick<RepoHost, 'readFile'>,
   files: Parameters<typeof loadConfig>[0],
-  opts: GatherOptions,
+  opts: Pick<GatherOptions, 'ref' | 'allowDefaultConfig' | 'configPath'>,
 ) {
   if (!files.releaseLanesYml && !files.releasePleaseConfig && opts.allowDefaultConfig && !opts.configPath) {
     return defaultSingleLaneConfig(host, opts);
   }
   if (files.releaseLanesYml || !files.releasePleaseConfig) return loadConfig(files);
-  const packageNames: Record<string, string> = {};
-  const packageDependencies: Record<string, string[]> = {};
-  let paths: string[] = [];
-  try {
-    const raw = JSON.parse(files.releasePleaseConfig) as { packages?: Record<string, unknown> };
-    paths = Object.keys(raw.packages ?? {});
-  } catch {
-    /* loadConfig reports the syntax error with a line number */
-  }
-  await Promise.all(
-    paths.map(async (p) => {
-      const dir = p.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '');
-      const text = await host.readFile(
-        dir === '.' || dir === '' ? 'package.json' : `${dir}/package.json`,
-        opts.ref,
-      );
-      if (!text) return;
-      try {
-        const pj = JSON.parse(text) as Record<string, unknown>;
-        if (typeof pj.name === 'string') packageNames[p] = pj.name;
-        const deps = new Set<string>();
-        for (const k of ['dependencies', 'devDependencies', 'optionalDependencies']) {
-          const d = pj[k];
-          if (d && typeof d === 'object') for (const n of Object.keys(d)) deps.add(n);
-        }
-        packageDependencies[p] = [...deps];
-      } catch {
-        /* not JSON: release-please would not read it either */
-      }
-    }),
-  );
-  return loadConfig(files, { packageNames, packageDependencies });
+  const packageFiles = releasePleasePackageFiles(files.releasePleaseConfig);
+  const paths = [...new Set(Object.values(packageFiles))];
+  const texts = await Promise.all(paths.map((p) => host.readFile(p, opts.ref)));
+  const byPath = Object.fromEntries(paths.map((p, i) => [p, texts[i]]));
+  return loadConfig(files, releasePleaseInputsFrom(packageFiles, byPath));
 }
 
 /** No config at all: one lane at the root, named after package.json `name` when there is one. */
-async function defaultSingleLaneConfig(host: RepoHost, opts: GatherOptions) {
+async function defaultSingleLaneConfig(host: Pick<RepoHost, 'readFile'>, opts: Pick<GatherOptions, 'ref'>) {
   let name = 'root';
   const pj = await host.readFile('package.json', opts.ref);
   if (pj) {

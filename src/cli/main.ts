@@ -9,6 +9,7 @@ import { runReleasePrDryRun } from '../flows/index.js';
 import { planFromHost } from '../plan.js';
 import { formatPlan } from './format-plan.js';
 import { planToJson } from './plan-json.js';
+import { rebuildCommand } from './rebuild-command.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -23,6 +24,7 @@ export const USAGE = `release-lanes — release monorepos lane by lane
 Usage:
   release-lanes plan [--json] [--config PATH] [--cwd DIR] [--exit-code]
   release-lanes release-pr --dry-run [--cwd DIR]
+  release-lanes rebuild [--cwd DIR] [--dry-run] [--push] [--date YYYY-MM-DD]
   release-lanes demo [--json] [--keep]
   release-lanes --help | --version
 
@@ -32,6 +34,9 @@ Commands:
   release-pr --dry-run
          Print what the App would do for this checkout: the release branch, the files it changes
          and the pull request title and body. Nothing is written.
+  rebuild
+         Dated rebuild tags ({major}.{minor}-rYYYYMMDD) for the newest release of every supported
+         line, moving the configured channel tags to it (for a scheduled workflow; docs/tags.md).
   demo   Build a demo monorepo (lanes sdk, server, agent, docs, plugin-index) in a temporary
          directory and plan its release.
 
@@ -74,6 +79,7 @@ function parse(argv: string[]) {
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'rebuild') return rebuildCommand(argv.slice(1), io);
   const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
   if (values.help || command === 'help') {

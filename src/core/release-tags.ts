@@ -10,6 +10,7 @@ export function laneTagSpec(lane: LaneConfig): LaneTagSpec {
     lane: lane.name,
     component: lane.component,
     path: lane.paths[0],
+    group: lane.group,
     tagTemplate: lane.tag,
     policy: lane.tagPolicy,
   };

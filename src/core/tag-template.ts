@@ -85,7 +85,7 @@ function resolveVars(vars: TagVars): Partial<Record<Placeholder, string>> {
   }
   if (vars.date !== undefined) out.date = formatDate(vars.date);
   if (vars.branch !== undefined) out.branch = sanitizeBranch(vars.branch);
-  if (vars.sha !== undefined && out.shortsha === undefined) out.shortsha = vars.sha.slice(0, 7);
+  if (vars.sha !== undefined && out.shortsha === undefined) out.shortsha = vars.sha.slice(0, 12);
   const m = vars.version !== undefined ? SEMVER.exec(vars.version) : null;
   if (m) {
     out.major ??= m[1];

@@ -10,7 +10,7 @@
  * interrupted run left (branch written but no PR, PR without label, stale PR still open).
  */
 import { createHash } from 'node:crypto';
-import type { ReleasePlan, RepoConfig } from '../core/types.js';
+import type { ReleasePlan, RepoConfig, TagRef } from '../core/types.js';
 import { planFromHost } from '../plan.js';
 import type { ReleaseHost, ReleasePr, ReleaseState } from '../ports/release-host.js';
 import type { RepoHost } from '../ports/repo-host.js';
@@ -53,6 +53,8 @@ export interface ReleasePrResult {
   baseSha: string;
   plan: ReleasePlan;
   config: RepoConfig;
+  /** The tags read while gathering (peeled). */
+  tags: TagRef[];
   prs: PrOutcome[];
   /** Write calls made through the ReleaseHost (port method calls, not HTTP requests). */
   writes: number;
@@ -89,7 +91,7 @@ function branchUpToDate(
 
 export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<ReleasePrResult> {
   const { releaseHost: host, baseBranch: base } = opts;
-  const { plan, config, headSha } = await planFromHost(opts.repoHost, {
+  const { plan, config, headSha, tags } = await planFromHost(opts.repoHost, {
     now: opts.now,
     repoUrl: opts.repoUrl,
     ...(opts.configRef ? { ref: opts.configRef } : {}),
@@ -192,7 +194,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
       files: Object.keys(files).sort(),
     });
   }
-  return { baseSha: headSha, plan, config, prs, writes };
+  return { baseSha: headSha, plan, config, tags, prs, writes };
 }
 
 /** GitHub stores bodies with the line endings it was sent, but browsers edit with CRLF. */

@@ -32,7 +32,7 @@ describe('renderTemplate / renderTag', () => {
     });
     expect(tag).toBe('0.3-r20250203');
     expect(renderTag('main-{shortsha}', { sha: 'abcdef0123456789abcdef0123456789abcdef01' })).toBe(
-      'main-abcdef0',
+      'main-abcdef012345',
     );
   });
 

@@ -39,12 +39,18 @@ describe('errors a maintainer can act on become a failing check run on the pushe
     expect(gh.prs).toHaveLength(0);
   });
 
-  test('config on another branch is never read: a push there makes no request at all', async () => {
+  test('config on another branch is never read: a push there reads the default branch only', async () => {
     const { gh, repo } = h;
     repo.checkout('feature', { create: true });
     repo.commit('chore: broken config', { '.github/release-lanes.yml': 'lanes: [' });
     await h.push({ ref: 'refs/heads/feature', after: repo.head() });
-    expect(gh.requests).toEqual([]);
+    // one read (are snapshots configured for this branch?), of the default branch, and nothing written
+    expect(short(gh.calls())).toEqual(['POST /graphql releaseLanesBootstrap']);
+    const body = (gh.requests[0] as { body: { variables: Record<string, string> } }).body;
+    expect(Object.values(body.variables).filter((v) => String(v).includes('release-lanes.yml'))).toEqual([
+      'refs/heads/main:.github/release-lanes.yml',
+    ]);
+    expect(gh.checkRuns).toHaveLength(0);
   });
 
   test('missing permission (403 on the tree) → RL400', async () => {

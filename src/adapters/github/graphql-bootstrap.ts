@@ -64,7 +64,7 @@ export function bootstrapVariables(
     qualified: `refs/heads/${branch}`,
     tagsAfter: null,
   };
-  files.forEach((f, i) => (v[`e${i}`] = `${branch}:${f}`));
+  files.forEach((f, i) => (v[`e${i}`] = `refs/heads/${branch}:${f}`));
   return v;
 }
 

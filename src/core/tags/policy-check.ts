@@ -23,12 +23,13 @@ export interface LanePolicySpec extends LaneVars {
   prereleaseIds?: readonly string[];
 }
 
-const LANE: Placeholder[] = ['lane', 'component', 'path'];
+const LANE: Placeholder[] = ['lane', 'component', 'path', 'group'];
 const BRANCH_SAMPLES = ['main', 'develop', 'feature-x'];
 const SAMPLES: Record<Placeholder, string[]> = {
   lane: [],
   component: [],
   path: [],
+  group: [],
   version: ['1.2.3', '0.3.0', '10.0.1', '1.0.0-alpha.1', '2.1.0-rc.2'],
   major: ['0', '1', '12'],
   minor: ['0', '3'],

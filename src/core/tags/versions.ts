@@ -17,10 +17,12 @@ export interface LaneVars {
   lane: string;
   component?: string;
   path?: string;
+  /** Lockstep group name (`{group}`). */
+  group?: string;
 }
 
 export function laneTemplateVars(v: LaneVars): TemplateVars {
-  return { lane: v.lane, component: v.component, path: v.path };
+  return { lane: v.lane, component: v.component, path: v.path, group: v.group ?? v.lane };
 }
 
 export function parseVersion(version: string): semver.SemVer {

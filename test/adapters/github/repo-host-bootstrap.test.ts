@@ -55,7 +55,7 @@ describe('GitHub RepoHost bootstrap', () => {
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]!.variables).toMatchObject({
       qualified: 'refs/heads/main',
-      e0: 'main:.github/release-lanes.yml',
+      e0: 'refs/heads/main:.github/release-lanes.yml',
     });
   });
 

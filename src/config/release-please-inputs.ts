@@ -1,0 +1,50 @@
+/**
+ * release-please names a node package's component after its package.json `name`, and its
+ * node-workspace plugin links packages by their dependencies. These pure helpers say which
+ * package.json files to read for a release-please config and turn their text into the inputs
+ * `loadConfig` takes; the caller reads the files through its own port.
+ */
+import type { ReleasePleaseInputs } from './release-please.js';
+
+/** Package path (as keyed in the config) → the package.json path to read. */
+export function releasePleasePackageFiles(configText: string | null | undefined): Record<string, string> {
+  if (!configText) return {};
+  let paths: string[] = [];
+  try {
+    paths = Object.keys((JSON.parse(configText) as { packages?: Record<string, unknown> }).packages ?? {});
+  } catch {
+    return {}; // loadConfig reports the syntax error with its line
+  }
+  return Object.fromEntries(
+    paths.map((p) => {
+      const dir = p.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '');
+      return [p, dir === '.' || dir === '' ? 'package.json' : `${dir}/package.json`];
+    }),
+  );
+}
+
+/** Names and workspace dependency names (release-please's `combineDeps`) from the package.json texts. */
+export function releasePleaseInputsFrom(
+  packageFiles: Record<string, string>,
+  texts: Record<string, string | null | undefined>,
+): ReleasePleaseInputs {
+  const packageNames: Record<string, string> = {};
+  const packageDependencies: Record<string, string[]> = {};
+  for (const [pkg, file] of Object.entries(packageFiles)) {
+    const text = texts[file];
+    if (!text) continue;
+    try {
+      const data = JSON.parse(text) as Record<string, unknown>;
+      if (typeof data.name === 'string') packageNames[pkg] = data.name;
+      const deps = new Set<string>();
+      for (const k of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+        const d = data[k];
+        if (d && typeof d === 'object') for (const n of Object.keys(d)) deps.add(n);
+      }
+      packageDependencies[pkg] = [...deps];
+    } catch {
+      /* not JSON: release-please would not read it either */
+    }
+  }
+  return { packageNames, packageDependencies };
+}

@@ -1,0 +1,312 @@
+/**
+ * A merged release PR → tags, GitHub Releases, channel tags (src/flows/tag-release.ts).
+ *
+ * Triggers only for the App's OWN release PRs: opened by `<app-slug>[bot]` (type Bot; the slug comes from
+ * `GET /app`, asked once per process with the App's JWT), labelled `release-lanes: pending`, head branch
+ * `release-lanes/…` in the same repository (not a fork), merged into the default branch. A human's PR or a
+ * fork's PR with the same label and branch name does nothing.
+ *
+ * Success: the PR is relabelled `release-lanes: tagged` and gets a comment listing every tag and release;
+ * then the release PRs are refreshed (the push of the merge commit is ignored by the push handler).
+ * Failure: a failing `release-lanes` check run on the merge commit (RL300 before any write; RL301 when a
+ * ruleset refuses a channel tag, with a PR comment too). The PR keeps its `pending` label, so the webhook's
+ * redelivery or `/release-lanes retry` on the merged PR resumes (tags in place are `unchanged`).
+ */
+import type { Context, Probot } from 'probot';
+import type { Logger } from 'pino';
+import type { ProbotOctokit } from 'probot';
+import { createGitHubTagHost } from '../adapters/github/tag-host.js';
+import { ERRORS, isReleaseLanesError } from '../errors.js';
+import { PENDING_LABEL } from '../flows/open-release-pr.js';
+import { BRANCH_PREFIX } from '../flows/release-branches.js';
+import { tagRelease, type TagReleaseProgress, type TagReleaseResult } from '../flows/tag-release.js';
+import { codeSpan, parsePlanMarker, type PlanMarker } from '../render/pr-body.js';
+import { escapeMarkdown } from '../render/markdown-escape.js';
+import { handleRepositoryDispatch } from './repository-dispatch.js';
+import { fenced } from './report-failure.js';
+import { runReleasePrs } from './run-release-prs.js';
+import { serialize } from './serialize.js';
+
+export const TAGGED_LABEL = 'release-lanes: tagged';
+const TRUSTED = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
+
+export interface TagDeps {
+  now: () => Date;
+  /** The App's slug (`release-lanes` → PRs by `release-lanes[bot]`); default: `GET /app`, once. */
+  appSlug: () => Promise<string>;
+  /** Refresh the release PRs after a successful tagging run (default true). */
+  refreshReleasePrs?: boolean;
+}
+
+/** The fields of a pull request the trigger checks (webhook payload or `GET /pulls/{n}`). */
+export interface PullLike {
+  number: number;
+  merged?: boolean | null;
+  merged_at?: string | null;
+  merge_commit_sha: string | null;
+  body?: string | null;
+  user: { login: string; type: string } | null;
+  labels: { name: string }[];
+  head: { ref: string; repo: { full_name: string } | null };
+  base: { ref: string; repo: { full_name: string } };
+}
+
+/** Why this pull request does not trigger tagging, or null when it does. */
+export function notOurMergedReleasePr(
+  pr: PullLike,
+  repoFullName: string,
+  defaultBranch: string,
+  slug: string,
+): string | null {
+  if (!(pr.merged ?? pr.merged_at)) return 'not merged';
+  if (!pr.merge_commit_sha) return 'no merge commit';
+  if (pr.user?.type !== 'Bot' || pr.user.login !== `${slug}[bot]`) return `not opened by ${slug}[bot]`;
+  if (!pr.labels.some((l) => l.name === PENDING_LABEL.name)) return `no "${PENDING_LABEL.name}" label`;
+  if (!pr.head.ref.startsWith(BRANCH_PREFIX)) return `head branch is not ${BRANCH_PREFIX}…`;
+  if (pr.head.repo?.full_name !== repoFullName || pr.base.repo.full_name !== repoFullName)
+    return 'from a fork';
+  if (pr.base.ref !== defaultBranch) return `not merged into ${defaultBranch}`;
+  return null;
+}
+
+export type TagOutcome =
+  | { ok: true; result: TagReleaseResult; requests: number }
+  | { ok: false; error: unknown; progress: TagReleaseProgress; requests: number };
+
+export interface TagTarget {
+  owner: string;
+  repo: string;
+  base: string;
+  repoUrl?: string;
+  pr: number;
+  mergeSha: string;
+  marker: PlanMarker | null;
+}
+
+/** Tag one merged release PR (serialized per repository with the other runs) and report on the PR. */
+export function runTagging(octokit: Octokit, log: Logger, t: TagTarget): Promise<TagOutcome> {
+  return serialize(`${t.owner}/${t.repo}`, async (): Promise<TagOutcome> => {
+    const host = createGitHubTagHost(octokit, { owner: t.owner, repo: t.repo, branch: t.base });
+    const progress: TagReleaseProgress = { applied: [], releases: [] };
+    try {
+      const result = await tagRelease({
+        host,
+        publisher: host,
+        mergeSha: t.mergeSha,
+        baseBranch: t.base,
+        marker: t.marker,
+        progress,
+      });
+      if (!result.skipped) {
+        // A redelivered event finds everything in place: no second comment, the label is fixed anyway.
+        const changed = progress.applied.length > 0 || progress.releases.some((r) => r.action === 'created');
+        if (changed) await host.comment(t.pr, successComment(t.mergeSha, result));
+        await host.relabel(t.pr, TAGGED_LABEL, PENDING_LABEL.name);
+      }
+      log.info(
+        {
+          repository: `${t.owner}/${t.repo}`,
+          pr: t.pr,
+          lanes: result.lanes.map((l) => `${l.lane} ${l.version}`),
+          applied: progress.applied.length,
+          releases: progress.releases.length,
+          requests: host.requestCount(),
+          warnings: result.warnings.map((w) => w.message),
+        },
+        result.skipped
+          ? `release-lanes: merged PR #${t.pr} not tagged: ${result.skipped}`
+          : `release-lanes: tagged PR #${t.pr} in ${host.requestCount()} API requests`,
+      );
+      return { ok: true, result, requests: host.requestCount() };
+    } catch (error) {
+      const coded = isReleaseLanesError(error);
+      log[coded ? 'warn' : 'error']({ err: error, pr: t.pr }, 'release-lanes: tagging failed');
+      try {
+        await host.checkRun(failureCheck(t.mergeSha, error, progress));
+        if (coded && (error.code === 'RL300' || error.code === 'RL301' || error.code === 'RL303')) {
+          await host.comment(t.pr, failureComment(error.render(), progress));
+        }
+      } catch (reportError) {
+        log.error({ err: reportError }, 'release-lanes: could not report the tagging failure');
+      }
+      if (!coded) throw error;
+      return { ok: false, error, progress, requests: host.requestCount() };
+    }
+  });
+}
+
+async function afterTagging(octokit: Octokit, log: Logger, t: TagTarget, outcome: TagOutcome, deps: TagDeps) {
+  if (!outcome.ok || outcome.result.skipped || deps.refreshReleasePrs === false) return;
+  await runReleasePrs(octokit, log, { owner: t.owner, repo: t.repo, base: t.base, repoUrl: t.repoUrl }, deps);
+}
+
+export async function handlePullRequestClosed(
+  context: Context<'pull_request.closed'>,
+  deps: TagDeps,
+): Promise<TagOutcome | null> {
+  const { payload } = context;
+  const pr = payload.pull_request as unknown as PullLike;
+  const repo = payload.repository;
+  // Cheap checks first: most closed PRs are not ours and cost no request.
+  if (!pr.merged || !pr.labels.some((l) => l.name === PENDING_LABEL.name) || pr.user?.type !== 'Bot')
+    return null;
+  const reason = notOurMergedReleasePr(pr, repo.full_name, repo.default_branch, await deps.appSlug());
+  if (reason) {
+    context.log.info({ pr: pr.number }, `release-lanes: closed PR ignored: ${reason}`);
+    return null;
+  }
+  const { owner, repo: name } = context.repo();
+  const target: TagTarget = {
+    owner,
+    repo: name,
+    base: repo.default_branch,
+    repoUrl: repo.html_url,
+    pr: pr.number,
+    mergeSha: pr.merge_commit_sha!,
+    marker: parsePlanMarker(pr.body),
+  };
+  const outcome = await runTagging(context.octokit, context.log, target);
+  await afterTagging(context.octokit, context.log, target, outcome, deps);
+  return outcome;
+}
+
+/** `/release-lanes retry` on a merged release PR still labelled pending: tag again (resumes). */
+export async function handleMergedRetryComment(
+  context: Context<'issue_comment.created'>,
+  deps: TagDeps,
+): Promise<TagOutcome | null> {
+  const { payload } = context;
+  const issue = payload.issue;
+  if (!/^\/release-lanes\s+retry\b/.test(payload.comment.body.trim())) return null;
+  if (!issue.pull_request || issue.state !== 'closed') return null;
+  if (!issue.labels?.some((l) => l.name === PENDING_LABEL.name)) return null;
+  if (!TRUSTED.has(payload.comment.author_association) || payload.comment.user?.type === 'Bot') return null;
+  const { owner, repo: name } = context.repo();
+  const { data } = await context.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    owner,
+    repo: name,
+    pull_number: issue.number,
+  });
+  const pr = data as unknown as PullLike;
+  const repo = payload.repository;
+  const reason = notOurMergedReleasePr(pr, repo.full_name, repo.default_branch, await deps.appSlug());
+  if (reason) {
+    context.log.info({ pr: issue.number }, `release-lanes: retry on a closed PR ignored: ${reason}`);
+    return null;
+  }
+  const target: TagTarget = {
+    owner,
+    repo: name,
+    base: repo.default_branch,
+    repoUrl: repo.html_url,
+    pr: pr.number,
+    mergeSha: pr.merge_commit_sha!,
+    marker: parsePlanMarker(pr.body),
+  };
+  const outcome = await runTagging(context.octokit, context.log, target);
+  await afterTagging(context.octokit, context.log, target, outcome, deps);
+  return outcome;
+}
+
+function successComment(mergeSha: string, result: TagReleaseResult): string {
+  const lines = [
+    `:label: release-lanes released ${result.lanes.map((l) => codeSpan(`${l.lane} ${l.version}`)).join(', ')} at ${codeSpan(mergeSha.slice(0, 7))}:`,
+    '',
+    ...result.summary.map((s) => `- ${codeSpan(s)}`),
+  ];
+  if (result.warnings.length > 0) {
+    lines.push(
+      '',
+      '**Warnings**',
+      '',
+      ...result.warnings.map((w) => `- ${escapeMarkdown(w.message.replace(/\n/g, ' '))}`),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function doneSoFar(progress: TagReleaseProgress): string[] {
+  return [
+    ...progress.applied.map((o) => `${o.action} ${o.name} (${o.kind})`),
+    ...progress.releases.map((r) => `${r.action === 'created' ? 'create' : 'keep'} release ${r.name}`),
+  ];
+}
+
+function failureComment(rendered: string, progress: TagReleaseProgress): string {
+  const done = doneSoFar(progress);
+  return [
+    ':warning: release-lanes could not finish tagging this release.',
+    '',
+    fenced(rendered),
+    '',
+    done.length > 0
+      ? `Done before the failure (kept, they are correct):\n\n${done.map((d) => `- ${codeSpan(d)}`).join('\n')}`
+      : 'Nothing was written.',
+    '',
+    'Fix the cause, then comment `/release-lanes retry` here: the run resumes where it stopped.',
+    '',
+  ].join('\n');
+}
+
+export function failureCheck(headSha: string, err: unknown, progress: TagReleaseProgress) {
+  const done = doneSoFar(progress);
+  const tail =
+    done.length > 0
+      ? `\n\nDone before the failure:\n\n${fenced(done.join('\n'))}\n`
+      : '\n\nNothing was written.\n';
+  if (isReleaseLanesError(err)) {
+    return {
+      headSha,
+      conclusion: 'failure' as const,
+      title: `${err.code} ${ERRORS[err.code].title}`,
+      summary: `release-lanes could not tag this release.\n\n${fenced(err.render())}${tail}`,
+    };
+  }
+  return {
+    headSha,
+    conclusion: 'failure' as const,
+    title: 'release-lanes tagging failed unexpectedly',
+    summary: `release-lanes hit an internal error; \`/release-lanes retry\` on the merged PR resumes.\n\n${fenced(err instanceof Error ? err.message : String(err))}${tail}`,
+  };
+}
+
+/** `GET /app` with the App's JWT, once per registration. */
+function slugOf(app: Probot): () => Promise<string> {
+  let slug: Promise<string> | undefined;
+  return () =>
+    (slug ??= app
+      .auth()
+      .then((o) => o.request('GET /app'))
+      .then((r) => String((r.data as { slug?: string } | null)?.slug ?? ''))
+      .catch((e: unknown) => {
+        slug = undefined;
+        throw e;
+      }));
+}
+
+const registered = new WeakSet<Probot>();
+
+/**
+ * Registers the tag handlers on a Probot app (once per instance): merged release PRs, retries on them,
+ * `repository_dispatch` rebuilds and push snapshots.
+ */
+export function registerTagHandlers(app: Probot, deps: Partial<TagDeps> & { now?: () => Date } = {}): void {
+  if (registered.has(app)) return;
+  registered.add(app);
+  const full: TagDeps = {
+    ...deps,
+    now: deps.now ?? (() => new Date()),
+    appSlug: deps.appSlug ?? slugOf(app),
+  };
+  app.on('pull_request.closed', async (context) => {
+    await handlePullRequestClosed(context, full);
+  });
+  app.on('issue_comment.created', async (context) => {
+    await handleMergedRetryComment(context, full);
+  });
+  app.on('repository_dispatch', async (context) => {
+    await handleRepositoryDispatch(context, full);
+  });
+}

@@ -5,8 +5,10 @@
 import semver from 'semver';
 import { checkTemplate, EXAMPLE_VARS, laneTagVars, renderTemplate } from '../core/tag-template.js';
 import type { LaneConfig } from '../core/types.js';
-import type { ReleaseLanesError } from '../errors.js';
+import { ReleaseLanesError } from '../errors.js';
 import type { SourceFile } from './source.js';
+import { laneTagSpec } from '../core/release-tags.js';
+import { validateTagPolicies } from '../core/tags/index.js';
 import { didYouMean } from './suggest.js';
 
 export type LaneField =
@@ -202,6 +204,22 @@ export function checkLanes(lanes: LaneConfig[], source: SourceFile, at: LaneLoca
       }
     }
   });
+  // RL105/RL107/RL302 the tag engine's own check: pattern-level collisions between every template
+  // (a line tag `{major}.{minor}` against another lane's `{version}`, snapshot vs channel names, …)
+  if (errors.length === 0) {
+    try {
+      validateTagPolicies(
+        lanes.map((l) => ({
+          ...laneTagSpec(l),
+          ...(l.prerelease ? { prereleaseIds: [l.prerelease] } : {}),
+        })),
+      );
+    } catch (e) {
+      if (!(e instanceof ReleaseLanesError)) throw e;
+      const lane = lanes.findIndex((l) => e.detail.includes(`"${l.name}"`) || e.detail.includes(` ${l.name} `));
+      errors.push(source.error(e.code, lane >= 0 ? at(lane, 'tag').pointer : '/lanes', e.detail));
+    }
+  }
   return errors;
 }
 

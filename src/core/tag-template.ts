@@ -3,24 +3,21 @@
  * Pure string functions shared by the config validator, the planner, the tag engine and the adapters.
  */
 import { ReleaseLanesError } from '../errors.js';
+import {
+  escapeRe,
+  formatDate,
+  isPlaceholder,
+  isValidRefName,
+  PLACEHOLDERS,
+  sanitizeBranch,
+  SEMVER_SOURCE,
+  type Placeholder,
+} from './tags/template.js';
 import type { LaneConfig } from './types.js';
 
-export const PLACEHOLDERS = [
-  'lane',
-  'component',
-  'path',
-  'group',
-  'version',
-  'major',
-  'minor',
-  'patch',
-  'prerelease',
-  'date',
-  'sha',
-  'shortsha',
-  'branch',
-] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+// One implementation of the placeholder list, ref-name rules, branch sanitising and date format,
+// shared with the tag engine (src/core/tags/template.ts).
+export { isValidRefName, PLACEHOLDERS, sanitizeBranch, type Placeholder };
 
 /** Values for the placeholders. `major`/`minor`/`patch`/`prerelease` default to the parts of `version`. */
 export type TagVars = Partial<Record<Exclude<Placeholder, 'date'>, string>> & {
@@ -41,41 +38,11 @@ const ALLOWED: Record<TemplateKind, readonly Placeholder[]> = {
 };
 
 const TOKEN = /\{([^{}]*)\}/g;
-const SEMVER_SRC =
-  '(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?';
 const SEMVER = new RegExp(`^(\\d+)\\.(\\d+)\\.(\\d+)(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?$`);
-
-function isPlaceholder(name: string): name is Placeholder {
-  return (PLACEHOLDERS as readonly string[]).includes(name);
-}
 
 /** The placeholders a template uses, in order of appearance (duplicates kept). */
 export function templatePlaceholders(template: string): string[] {
   return [...template.matchAll(TOKEN)].map((m) => m[1] ?? '');
-}
-
-/** Sanitises a branch name so it can be embedded in one tag component: `feature/x y` → `feature-x-y`. */
-export function sanitizeBranch(branch: string): string {
-  // eslint-disable-next-line no-control-regex
-  let cleaned = branch.replace(/[\x00-\x20\x7f~^:?*[\\/@{}]+/g, '-');
-  let previous: string;
-  do {
-    previous = cleaned;
-    cleaned = cleaned
-      .replace(/\.{2,}/g, '.')
-      .replace(/\.lock$/i, '-lock')
-      .replace(/-{2,}/g, '-')
-      .replace(/^[-.]+|[-.]+$/g, '');
-  } while (cleaned !== previous);
-  return cleaned || 'branch';
-}
-
-function formatDate(date: string | Date): string {
-  if (typeof date === 'string') return date;
-  const y = date.getUTCFullYear().toString().padStart(4, '0');
-  const m = (date.getUTCMonth() + 1).toString().padStart(2, '0');
-  const d = date.getUTCDate().toString().padStart(2, '0');
-  return `${y}${m}${d}`;
 }
 
 function resolveVars(vars: TagVars): Partial<Record<Placeholder, string>> {
@@ -83,7 +50,7 @@ function resolveVars(vars: TagVars): Partial<Record<Placeholder, string>> {
   for (const [k, v] of Object.entries(vars)) {
     if (v !== undefined && k !== 'date') out[k as Placeholder] = v as string;
   }
-  if (vars.date !== undefined) out.date = formatDate(vars.date);
+  if (vars.date !== undefined) out.date = typeof vars.date === 'string' ? vars.date : formatDate(vars.date);
   if (vars.branch !== undefined) out.branch = sanitizeBranch(vars.branch);
   if (vars.sha !== undefined && out.shortsha === undefined) out.shortsha = vars.sha.slice(0, 12);
   const m = vars.version !== undefined ? SEMVER.exec(vars.version) : null;
@@ -124,10 +91,6 @@ export function renderTag(template: string, vars: TagVars): string {
   return name;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * A parser for the version tags of one lane: `tagMatcher('{lane}-v{version}', {lane: 'sdk'})('sdk-v1.2.3')`
  * → `1.2.3`; any other tag → null. Placeholders missing from `fixedVars` match any non-empty text.
@@ -138,36 +101,24 @@ export function tagMatcher(template: string, fixedVars: TagVars = {}): (tagName:
   let source = '';
   let last = 0;
   for (const m of template.matchAll(TOKEN)) {
-    source += escapeRegExp(template.slice(last, m.index));
+    source += escapeRe(template.slice(last, m.index));
     last = m.index + m[0].length;
     const name = m[1] ?? '';
     if (name === 'version') {
-      source += `(${SEMVER_SRC})`;
+      source += `(${SEMVER_SOURCE})`;
       versionGroups++;
     } else if (isPlaceholder(name) && values[name] !== undefined) {
-      source += escapeRegExp(values[name]);
+      source += escapeRe(values[name]);
     } else {
       source += '(?:.+?)';
     }
   }
-  source += escapeRegExp(template.slice(last));
+  source += escapeRe(template.slice(last));
   if (versionGroups !== 1) {
     throw new ReleaseLanesError('RL105', `\`${template}\` must contain \`{version}\` exactly once`);
   }
   const re = new RegExp(`^${source}$`);
   return (tagName) => re.exec(tagName)?.[1] ?? null;
-}
-
-/**
- * True when `refs/tags/<name>` passes `git check-ref-format` and `git tag` accepts the name
- * (which additionally refuses a leading `-`).
- */
-export function isValidRefName(name: string): boolean {
-  if (name.length === 0 || name.startsWith('-')) return false;
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
-  if (name.includes('..') || name.includes('@{') || name.endsWith('.')) return false;
-  return name.split('/').every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'));
 }
 
 /** Example values used to validate templates before any release exists. */

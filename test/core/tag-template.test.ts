@@ -39,16 +39,20 @@ describe('renderTemplate / renderTag', () => {
   it('sanitises {branch} for refs', () => {
     expect(renderTag('edge-{branch}', { branch: 'feature/new thing' })).toBe('edge-feature-new-thing');
     expect(sanitizeBranch('a..b@{c}.lock')).toBe('a.b-c-lock');
-    expect(sanitizeBranch('///')).toBe('branch');
+    expect(() => sanitizeBranch('///')).toThrow('RL302');
     expect(sanitizeBranch('x.lock.')).toBe('x-lock');
   });
 
-  it('always yields a valid tag component, whatever the branch name', () => {
+  it('always yields a valid tag (and container tag) component, or RL302 when nothing usable is left', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 20 }), (branch) => {
+        if (!/[A-Za-z0-9_]/.test(branch)) {
+          expect(() => renderTag('edge-{branch}', { branch })).toThrow('RL302');
+          return;
+        }
         const name = renderTag('edge-{branch}', { branch });
         expect(isValidRefName(name)).toBe(true);
-        expect(name).not.toContain('/');
+        expect(name).toMatch(/^edge-[A-Za-z0-9._-]+$/);
       }),
       { numRuns: 500 },
     );

@@ -1,6 +1,7 @@
 /**
  * Tag templates for the tag policy engine: rendering, matching and git ref validation.
- * Internal to src/core/tags (src/core/tag-template.ts is the general-purpose twin; fold them later).
+ * The single source of placeholder names, ref-name rules, branch sanitising and the date format;
+ * src/core/tag-template.ts builds the config-facing helpers (render with derived values, version matchers) on it.
  */
 import { ReleaseLanesError } from '../../errors.js';
 
@@ -24,7 +25,7 @@ export type TemplateVars = Partial<Record<Placeholder, string | number>>;
 
 const PLACEHOLDER_RE = /\{([A-Za-z]+)\}/g;
 
-function isPlaceholder(name: string): name is Placeholder {
+export function isPlaceholder(name: string): name is Placeholder {
   return (PLACEHOLDERS as readonly string[]).includes(name);
 }
 
@@ -59,16 +60,15 @@ export function renderTemplate(template: string, vars: TemplateVars): string {
 }
 
 /**
- * git check-ref-format rules for a tag name (`refs/tags/<name>`), plus no leading `-`
- * (such a tag is read as an option by `git tag`/`git push`).
+ * True when `refs/tags/<name>` passes `git check-ref-format` and `git tag` accepts the name
+ * (which additionally refuses a leading `-`, read as an option). Checked against real git in the tests.
  */
 export function isValidRefName(name: string): boolean {
-  if (name === '' || name === '@' || name.startsWith('-')) return false;
+  if (name.length === 0 || name.startsWith('-')) return false;
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
-  if (name.includes('..') || name.includes('@{') || name.includes('//')) return false;
-  if (name.startsWith('/') || name.endsWith('/') || name.endsWith('.')) return false;
-  return name.split('/').every((c) => !c.startsWith('.') && !c.endsWith('.lock'));
+  if (name.includes('..') || name.includes('@{') || name.endsWith('.')) return false;
+  return name.split('/').every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'));
 }
 
 export function assertValidRefName(name: string, context?: string): void {
@@ -81,17 +81,21 @@ export function assertValidRefName(name: string, context?: string): void {
 }
 
 /**
- * A branch name as one valid ref component (also a valid container tag): characters outside
- * `[A-Za-z0-9._-]` (including `/`) become `-`, `.` runs collapse, no leading `.`/`-`, no trailing `.`/`.lock`.
- * `feature/login` → `feature-login`.
+ * A branch name as one valid ref component that is also a valid container image tag: characters outside
+ * `[A-Za-z0-9._-]` (including `/`) become `-`, runs of `-` and `.` collapse, no leading or trailing `.`/`-`,
+ * no trailing `.lock`. `feature/login` → `feature-login`. A name with nothing left is RL302.
  */
 export function sanitizeBranch(branch: string): string {
-  let s = branch
-    .replace(/[^A-Za-z0-9._-]/g, '-')
-    .replace(/\.{2,}/g, '.')
-    .replace(/^[.-]+/, '')
-    .replace(/\.+$/, '');
-  if (s.endsWith('.lock')) s = `${s.slice(0, -'.lock'.length)}-lock`;
+  let s = branch.replace(/[^A-Za-z0-9._-]+/g, '-');
+  let previous: string;
+  do {
+    previous = s;
+    s = s
+      .replace(/\.{2,}/g, '.')
+      .replace(/\.lock$/i, '-lock')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '');
+  } while (s !== previous);
   if (s === '') throw new ReleaseLanesError('RL302', `branch "${branch}" gives an empty tag component`);
   return s;
 }

@@ -216,7 +216,9 @@ export function checkLanes(lanes: LaneConfig[], source: SourceFile, at: LaneLoca
       );
     } catch (e) {
       if (!(e instanceof ReleaseLanesError)) throw e;
-      const lane = lanes.findIndex((l) => e.detail.includes(`"${l.name}"`) || e.detail.includes(` ${l.name} `));
+      const lane = lanes.findIndex(
+        (l) => e.detail.includes(`"${l.name}"`) || e.detail.includes(` ${l.name} `),
+      );
       errors.push(source.error(e.code, lane >= 0 ? at(lane, 'tag').pointer : '/lanes', e.detail));
     }
   }

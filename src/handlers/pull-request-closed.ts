@@ -157,19 +157,7 @@ export async function handlePullRequestClosed(
     context.log.info({ pr: pr.number }, `release-lanes: closed PR ignored: ${reason}`);
     return null;
   }
-  const { owner, repo: name } = context.repo();
-  const target: TagTarget = {
-    owner,
-    repo: name,
-    base: repo.default_branch,
-    repoUrl: repo.html_url,
-    pr: pr.number,
-    mergeSha: pr.merge_commit_sha!,
-    marker: parsePlanMarker(pr.body),
-  };
-  const outcome = await runTagging(context.octokit, context.log, target);
-  await afterTagging(context.octokit, context.log, target, outcome, deps);
-  return outcome;
+  return tagMergedPr(context.octokit, context.log, context.repo(), pr, repo, deps);
 }
 
 /** `/release-lanes retry` on a merged release PR still labelled pending: tag again (resumes). */
@@ -196,17 +184,29 @@ export async function handleMergedRetryComment(
     context.log.info({ pr: issue.number }, `release-lanes: retry on a closed PR ignored: ${reason}`);
     return null;
   }
+  return tagMergedPr(context.octokit, context.log, context.repo(), pr, repo, deps);
+}
+
+/** Tag a merged release PR (already checked to be ours), then report and refresh the release PRs. */
+async function tagMergedPr(
+  octokit: Octokit,
+  log: Logger,
+  where: { owner: string; repo: string },
+  pr: PullLike,
+  repo: { default_branch: string; html_url: string },
+  deps: TagDeps,
+): Promise<TagOutcome> {
   const target: TagTarget = {
-    owner,
-    repo: name,
+    owner: where.owner,
+    repo: where.repo,
     base: repo.default_branch,
     repoUrl: repo.html_url,
     pr: pr.number,
     mergeSha: pr.merge_commit_sha!,
     marker: parsePlanMarker(pr.body),
   };
-  const outcome = await runTagging(context.octokit, context.log, target);
-  await afterTagging(context.octokit, context.log, target, outcome, deps);
+  const outcome = await runTagging(octokit, log, target);
+  await afterTagging(octokit, log, target, outcome, deps);
   return outcome;
 }
 

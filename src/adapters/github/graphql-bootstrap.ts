@@ -102,3 +102,25 @@ export function peelTags(conn: TagsConnection): TagRef[] {
   }
   return out;
 }
+
+type Gql = <T>(query: string, variables: Record<string, unknown>, what: string) => Promise<T>;
+
+/** Every tag: the first page (from the bootstrap query) plus the remaining pages, 100 at a time. */
+export async function allTags(
+  gql: Gql,
+  where: { owner: string; repo: string },
+  first: TagsConnection,
+): Promise<TagRef[]> {
+  const tags = peelTags(first);
+  let page = first.pageInfo;
+  while (page.hasNextPage) {
+    const more = await gql<{ repository: { tags: TagsConnection } }>(
+      TAGS_PAGE_QUERY,
+      { ...where, tagsAfter: page.endCursor },
+      `listing tags of ${where.owner}/${where.repo}`,
+    );
+    tags.push(...peelTags(more.repository.tags));
+    page = more.repository.tags.pageInfo;
+  }
+  return tags;
+}

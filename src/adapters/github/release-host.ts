@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from 'probot';
 import { ReleaseLanesError } from '../../errors.js';
 import type {
+  CheckRunInput,
   ReleaseBranchWrite,
   ReleaseHost,
   ReleasePr,
@@ -25,6 +26,21 @@ type Octokit = Pick<InstanceType<typeof ProbotOctokit>, 'graphql' | 'request'>;
 export const CHECK_RUN_NAME = 'release-lanes';
 /** GitHub's limit for check run summaries. */
 const SUMMARY_LIMIT = 65_535;
+
+/** The body of `POST /repos/{owner}/{repo}/check-runs` for a completed `release-lanes` check. */
+export function checkRunBody(check: CheckRunInput) {
+  const summary =
+    check.summary.length > SUMMARY_LIMIT
+      ? `${check.summary.slice(0, SUMMARY_LIMIT - 20)}\n\n… (truncated)`
+      : check.summary;
+  return {
+    name: CHECK_RUN_NAME,
+    head_sha: check.headSha,
+    status: 'completed',
+    conclusion: check.conclusion,
+    output: { title: check.title.slice(0, 255), summary },
+  } as const;
+}
 
 export interface GitHubReleaseHostOptions {
   owner: string;
@@ -228,19 +244,9 @@ export function createGitHubReleaseHost(
     },
 
     async createCheckRun(check) {
-      const summary =
-        check.summary.length > SUMMARY_LIMIT
-          ? `${check.summary.slice(0, SUMMARY_LIMIT - 20)}\n\n… (truncated)`
-          : check.summary;
       await rest(
         'POST /repos/{owner}/{repo}/check-runs',
-        {
-          name: CHECK_RUN_NAME,
-          head_sha: check.headSha,
-          status: 'completed',
-          conclusion: check.conclusion,
-          output: { title: check.title.slice(0, 255), summary },
-        },
+        checkRunBody(check),
         `reporting a check run on ${check.headSha.slice(0, 7)} of ${full}`,
       );
     },

@@ -8,11 +8,10 @@ import { mapGitHubError } from './github-errors.js';
 import {
   BOOTSTRAP_FILES,
   FILE_QUERY,
-  TAGS_PAGE_QUERY,
+  allTags,
   blobText,
   bootstrapQuery,
   bootstrapVariables,
-  peelTags,
   type BlobNode,
   type TagsConnection,
 } from './graphql-bootstrap.js';
@@ -163,17 +162,7 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
       const t = blobText(r[`f${i}`] as BlobNode | null);
       files[path] = t === 'fallback' ? await restFile(path, headSha) : t;
     }
-    const tags = peelTags(r.tags);
-    let page = r.tags.pageInfo;
-    while (page.hasNextPage) {
-      const more = await gql<{ repository: { tags: TagsConnection } }>(
-        TAGS_PAGE_QUERY,
-        { owner, repo, tagsAfter: page.endCursor },
-        `listing tags of ${owner}/${repo}`,
-      );
-      tags.push(...peelTags(more.repository.tags));
-      page = more.repository.tags.pageInfo;
-    }
+    const tags = await allTags(gql, { owner, repo }, r.tags);
     return { headSha, files, tags };
   }
 

@@ -13,14 +13,13 @@ import type {
 } from '../../ports/tag-host.js';
 import { mapGitHubError } from './github-errors.js';
 import {
-  TAGS_PAGE_QUERY,
+  allTags,
   blobText,
   bootstrapQuery,
-  peelTags,
   type BlobNode,
   type TagsConnection,
 } from './graphql-bootstrap.js';
-import { CHECK_RUN_NAME } from './release-host.js';
+import { checkRunBody } from './release-host.js';
 import { isAlreadyExists, isRefExistence } from './github-write-errors.js';
 
 /**
@@ -48,7 +47,6 @@ type Octokit = Pick<InstanceType<typeof ProbotOctokit>, 'graphql' | 'request'>;
 
 /** GitHub's limit for release bodies. */
 const RELEASE_BODY_LIMIT = 125_000;
-const SUMMARY_LIMIT = 65_535;
 
 export interface GitHubTagHostOptions {
   owner: string;
@@ -138,20 +136,7 @@ export function createGitHubTagHost(octokit: Octokit, options: GitHubTagHostOpti
     const out: TreeRead = { files, parentFiles };
     const head = r.branch?.target?.oid;
     if (ref.startsWith('refs/') && head) out.sha = head;
-    if (q.tags) {
-      const tags = peelTags(r.tags);
-      let page = r.tags.pageInfo;
-      while (page.hasNextPage) {
-        const more = await gql<{ repository: { tags: TagsConnection } }>(
-          TAGS_PAGE_QUERY,
-          { owner, repo, tagsAfter: page.endCursor },
-          `listing tags of ${full}`,
-        );
-        tags.push(...peelTags(more.repository.tags));
-        page = more.repository.tags.pageInfo;
-      }
-      out.tags = tags;
-    }
+    if (q.tags) out.tags = await allTags(gql, { owner, repo }, r.tags);
     return out;
   }
 
@@ -329,19 +314,9 @@ export function createGitHubTagHost(octokit: Octokit, options: GitHubTagHostOpti
       }
     },
     async checkRun(check: CheckRunInput) {
-      const summary =
-        check.summary.length > SUMMARY_LIMIT
-          ? `${check.summary.slice(0, SUMMARY_LIMIT - 20)}\n\n… (truncated)`
-          : check.summary;
       await report(
         'POST /repos/{owner}/{repo}/check-runs',
-        {
-          name: CHECK_RUN_NAME,
-          head_sha: check.headSha,
-          status: 'completed',
-          conclusion: check.conclusion,
-          output: { title: check.title.slice(0, 255), summary },
-        },
+        checkRunBody(check),
         `reporting a check run on ${check.headSha.slice(0, 7)}`,
       );
     },

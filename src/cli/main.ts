@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { withCodedErrors } from './coded-errors.js';
 import { parseArgs } from 'node:util';
 import { createGitRepoHost } from '../adapters/git/repo-host.js';
 import { createDemoRepo } from '../demo/create-demo-repo.js';
-import { isReleaseLanesError, ReleaseLanesError } from '../errors.js';
+import { ReleaseLanesError } from '../errors.js';
 import { runReleasePrDryRun } from '../flows/index.js';
 import { planFromHost } from '../plan.js';
 import { formatPlan } from './format-plan.js';
@@ -45,15 +46,7 @@ Exit codes: 0 ok · 1 nothing to release (only with --exit-code) · 2 bad config
 
 /** Exit code. Never throws for user errors: prints `RLxxx …` and a fix to stderr, returns 2. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  try {
-    return await run(argv, io);
-  } catch (e) {
-    if (isReleaseLanesError(e)) {
-      io.stderr(`error: ${e.render()}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  return withCodedErrors(io, () => run(argv, io));
 }
 
 function parse(argv: string[]) {

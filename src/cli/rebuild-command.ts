@@ -10,9 +10,10 @@
  * Exit codes: 0 ok · 2 bad config or input (coded error on stderr).
  */
 import path from 'node:path';
+import { withCodedErrors } from './coded-errors.js';
 import { parseArgs } from 'node:util';
 import { createGitTagHost } from '../adapters/git/tag-host.js';
-import { isReleaseLanesError, ReleaseLanesError } from '../errors.js';
+import { ReleaseLanesError } from '../errors.js';
 import { runRebuild } from '../flows/rebuild.js';
 import { parseDay } from '../handlers/repository-dispatch.js';
 
@@ -37,15 +38,7 @@ line and move the configured channel tags to them. Version tags are never moved.
 
 /** Runs the command; returns the exit code. Coded errors are printed, never thrown. */
 export async function rebuildCommand(argv: string[], io: RebuildIO): Promise<number> {
-  try {
-    return await run(argv, io);
-  } catch (e) {
-    if (isReleaseLanesError(e)) {
-      io.stderr(`error: ${e.render()}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  return withCodedErrors(io, () => run(argv, io));
 }
 
 async function run(argv: string[], io: RebuildIO): Promise<number> {

@@ -1,24 +1,9 @@
 import fc from 'fast-check';
 import { createLaneAssigner } from '../../src/core/assign.js';
 import type { LaneConfig, RepoConfig } from '../../src/core/types.js';
+import { laneConfig } from '../helpers/config.js';
 
-function lane(name: string, paths: string[], extra: Partial<LaneConfig> = {}): LaneConfig {
-  return {
-    name,
-    paths,
-    excludePaths: [],
-    tag: '{lane}-v{version}',
-    dependsOn: [],
-    versionFiles: [],
-    changelogPath: `${paths[0]}/CHANGELOG.md`,
-    initialVersion: '1.0.0',
-    bumpMinorPreMajor: false,
-    bumpPatchForMinorPreMajor: false,
-    changelogSections: [],
-    draft: false,
-    ...extra,
-  };
-}
+const lane = laneConfig;
 
 const cfg = (lanes: LaneConfig[], rootMode: RepoConfig['rootMode'] = 'all') => ({ lanes, rootMode });
 

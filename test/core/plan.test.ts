@@ -1,6 +1,7 @@
 import { DEFAULT_CHANGELOG_SECTIONS } from '../../src/core/conventional.js';
 import { planReleases } from '../../src/core/plan.js';
-import type { LaneConfig, LaneHistory, RawCommit, RepoConfig, TagRef } from '../../src/core/types.js';
+import type { LaneConfig, LaneHistory, RawCommit, TagRef } from '../../src/core/types.js';
+import { laneConfig, repoConfig } from '../helpers/config.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 let n = 0;
@@ -10,33 +11,10 @@ const c = (message: string): RawCommit => ({
 });
 
 function lane(name: string, extra: Partial<LaneConfig> = {}): LaneConfig {
-  return {
-    name,
-    paths: [name],
-    excludePaths: [],
-    tag: '{lane}-v{version}',
-    dependsOn: [],
-    versionFiles: [],
-    changelogPath: `${name}/CHANGELOG.md`,
-    initialVersion: '1.0.0',
-    bumpMinorPreMajor: false,
-    bumpPatchForMinorPreMajor: false,
-    changelogSections: [...DEFAULT_CHANGELOG_SECTIONS],
-    draft: false,
-    ...extra,
-  };
+  return laneConfig(name, [name], { changelogSections: [...DEFAULT_CHANGELOG_SECTIONS], ...extra });
 }
 
-function config(lanes: LaneConfig[]): RepoConfig {
-  return {
-    lanes,
-    rootMode: 'all',
-    separatePullRequests: false,
-    maintenanceBranches: [],
-    source: 'release-lanes',
-    manifestPath: '.release-lanes-manifest.json',
-  };
-}
+const config = (lanes: LaneConfig[]) => repoConfig(lanes);
 
 const plan = (lanes: LaneConfig[], histories: Record<string, LaneHistory>, existingTags: TagRef[] = []) =>
   planReleases({ config: config(lanes), histories, now: NOW, existingTags }).plan;

@@ -1,35 +1,18 @@
 import type { LaneConfig, LaneRelease, ReleasePlan, RepoConfig } from '../../src/core/types.js';
 import { ReleaseLanesError } from '../../src/errors.js';
 import { planReadPaths, releaseFiles, updateManifest } from '../../src/flows/release-files.js';
+import { laneConfig, repoConfig } from '../helpers/config.js';
 
 function lane(name: string, path: string, extra: Partial<LaneConfig> = {}): LaneConfig {
-  return {
-    name,
-    paths: [path],
-    excludePaths: [],
+  return laneConfig(name, [path], {
     tag: `${name}-v{version}`,
-    dependsOn: [],
     versionFiles: [{ kind: 'package-json', path: `${path}/package.json` }],
-    changelogPath: `${path}/CHANGELOG.md`,
-    initialVersion: '1.0.0',
-    bumpMinorPreMajor: false,
-    bumpPatchForMinorPreMajor: false,
-    changelogSections: [],
-    draft: false,
     ...extra,
-  };
+  });
 }
 
 function config(lanes: LaneConfig[], extra: Partial<RepoConfig> = {}): RepoConfig {
-  return {
-    lanes,
-    rootMode: 'unclaimed',
-    separatePullRequests: false,
-    maintenanceBranches: [],
-    source: 'release-lanes',
-    manifestPath: '.release-lanes-manifest.json',
-    ...extra,
-  };
+  return repoConfig(lanes, { rootMode: 'unclaimed', ...extra });
 }
 
 function release(

@@ -1,3 +1,4 @@
+import { MERGE_COMMIT } from '../core/release-tags.js';
 import type { ReleasePlan } from '../core/types.js';
 
 /** Human-readable plan: lanes in release order, old → new, bump, reasons, tag operations, changelog preview. */
@@ -26,9 +27,10 @@ export function formatPlan(plan: ReleasePlan, opts: { previewLines?: number } = 
   const ops = plan.tags.filter((t) => t.action !== 'unchanged');
   if (ops.length) {
     out.push('', 'Tag operations:');
+    const target = (sha: string) => (sha === MERGE_COMMIT ? 'the merge commit' : sha.slice(0, 7));
     for (const t of plan.tags) {
       const arrow =
-        t.action === 'move' ? `${t.from?.slice(0, 7) ?? '?'} → ${t.to.slice(0, 7)}` : `→ ${t.to.slice(0, 7)}`;
+        t.action === 'move' ? `${t.from?.slice(0, 7) ?? '?'} → ${target(t.to)}` : `→ ${target(t.to)}`;
       out.push(`  ${t.action.padEnd(9)} ${t.name} ${t.action === 'unchanged' ? '' : arrow}`.trimEnd());
     }
   }

@@ -112,6 +112,8 @@ describe('release-lanes plan (real git repositories)', () => {
     expect(r.stdout).toContain('1. sdk  1.3.0 → 1.3.1  [patch]  tag sdk-v1.3.1  (1 commit)');
     expect(r.stdout).toContain('2. server  0.4.2 → 0.4.3  [patch]');
     expect(r.stdout).toContain('dependency sdk is released as 1.3.1');
+    expect(r.stdout).toContain('Tag operations:\n  create    sdk-v1.3.1 → the merge commit\n');
+    expect(r.stdout).toContain('  create    server-latest → the merge commit\n');
   });
 
   it('exits 2 with the coded error and its fix for a bad config', async () => {

@@ -15,7 +15,7 @@ import type {
   ReleasePlan,
   Warning,
 } from './types.js';
-import { nextVersion } from './version.js';
+import { nextVersion, releaseAsProblem } from './version.js';
 
 /** What the render stage needs beyond the plan itself. */
 export interface LaneDetail {
@@ -109,6 +109,10 @@ export function planReleases(input: PlanInput): CorePlan {
       bumpPatchForMinorPreMajor: lane.bumpPatchForMinorPreMajor,
       sections: lane.changelogSections,
     });
+    const releaseAsIssue = d.releaseAs !== null ? releaseAsProblem(current, d.releaseAs) : null;
+    if (releaseAsIssue !== null) {
+      warnings.push({ code: 'invalid-release-as', lane: name, message: `${releaseAsIssue}: ignored` });
+    }
     decisions.set(name, {
       lane,
       current,

@@ -105,6 +105,20 @@ describe('planReleases', () => {
     expect(p.releases.find((r) => r.lane === 'pre')!.prerelease).toBe(true);
   });
 
+  it('warns about a Release-As that is not greater than the current version, and bumps normally', () => {
+    const p = plan([lane('a')], {
+      a: { currentVersion: '2.0.0', commits: [c('fix: x\n\nRelease-As: 1.5.0')] },
+    });
+    expect(p.releases[0]!.version).toBe('2.0.1');
+    expect(p.warnings).toEqual([
+      expect.objectContaining({
+        code: 'invalid-release-as',
+        lane: 'a',
+        message: 'Release-As 1.5.0 is not greater than the current version 2.0.0: ignored',
+      }),
+    ]);
+  });
+
   it('a revert inside the range cancels the reverted commit', () => {
     const feat = c('feat: risky thing');
     const p = plan([lane('a')], {

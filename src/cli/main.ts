@@ -4,6 +4,7 @@ import path from 'node:path';
 import { withCodedErrors } from './coded-errors.js';
 import { parseArgs } from 'node:util';
 import { createGitRepoHost } from '../adapters/git/repo-host.js';
+import { originWebUrl } from '../adapters/git/remote-url.js';
 import { createDemoRepo } from '../demo/create-demo-repo.js';
 import { ReleaseLanesError } from '../errors.js';
 import { runReleasePrDryRun } from '../flows/index.js';
@@ -23,7 +24,7 @@ export interface CliIO {
 export const USAGE = `release-lanes — release monorepos lane by lane
 
 Usage:
-  release-lanes plan [--json] [--config PATH] [--cwd DIR] [--exit-code]
+  release-lanes plan [--json] [--config PATH] [--cwd DIR] [--exit-code] [--repo-url URL]
   release-lanes release-pr --dry-run [--cwd DIR]
   release-lanes rebuild [--cwd DIR] [--dry-run] [--push] [--date YYYY-MM-DD]
   release-lanes demo [--json] [--keep]
@@ -32,6 +33,7 @@ Usage:
 Commands:
   plan   Plan the next release of every lane of a git checkout (config from the working tree,
          history from HEAD) and print it; --json prints the machine-readable plan (docs/plan-json.md).
+         Changelog links use --repo-url, else the GitHub URL of the origin remote, else none.
   release-pr --dry-run
          Print what the App would do for this checkout: the release branch, the files it changes
          and the pull request title and body. Nothing is written.
@@ -131,7 +133,7 @@ async function planCommand(
   const { plan } = await planFromHost(host, {
     now: io.now,
     configPath: opts.configPath,
-    repoUrl: opts.repoUrl,
+    repoUrl: opts.repoUrl ?? (await originWebUrl(cwd)),
     allowDefaultConfig: true,
   });
   io.stdout(opts.json ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlan(plan));

@@ -26,7 +26,7 @@ export type { GatherLog } from './lanes-history.js';
  *    (never a PR head), the branch head oid, tags peeled to commits. readFile/listTags/headSha reuse it.
  * 2. lanesHistory: rounds of GraphQL requests on the pinned head commit, one aliased
  *    `history(path:, first: 100, after:)` per distinct path ("stream", see lane-streams.ts), up to
- *    `historiesPerQuery` streams per request. The first round also resolves, per (path, boundary), the
+ *    `historiesPerQuery` (default 50: a 50-lane repo in one request) streams per request. The first round also resolves, per (path, boundary), the
  *    anchor = newest commit touching the path that the boundary contains; a stream is paged on until every
  *    anchor it needs has shown (a lane without boundary reads its whole history: there is no cap, and a
  *    `maxRequests` budget, if set, fails with a coded error instead of stopping silently).
@@ -77,7 +77,7 @@ export type GitHubRepoHost = RepoHost & { requestCount(): number; bootstrap(): P
 export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOptions): GitHubRepoHost {
   const { owner, repo, branch } = options;
   const bootFiles = options.bootstrapFiles ?? BOOTSTRAP_FILES;
-  const historiesPerQuery = Math.max(1, options.historiesPerQuery ?? 40);
+  const historiesPerQuery = Math.max(1, options.historiesPerQuery ?? 50);
   const anchorsPerQuery = Math.max(1, options.anchorsPerQuery ?? 100);
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const maxRequests = options.maxRequests ?? Infinity;

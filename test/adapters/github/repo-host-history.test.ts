@@ -101,9 +101,9 @@ describe('lanesHistory: one aliased history per lane, paged only as far as neede
     expect(shas(result)).toEqual(expectedHistory(fake, config50, boundaries));
     expect(result.p3).toHaveLength(250);
     expect(result.p4).toEqual([]);
-    // bootstrap + round 1 (50 histories: 40 + 10 per request) + 2 more pages of p3 alone
-    expect(h.requestCount()).toBe(1 + 2 + 2);
-    const later = fake.graphqlRequests().slice(3);
+    // bootstrap + round 1 (50 histories in one request) + 2 more pages of p3 alone
+    expect(h.requestCount()).toBe(1 + 1 + 2);
+    const later = fake.graphqlRequests().slice(2);
     for (const req of later) expect(req.variables).toMatchObject({ p0: 'packages/p3' });
     for (const req of later)
       expect(Object.keys(req.variables!).filter((k) => /^p\d+$/.test(k))).toEqual(['p0']);

@@ -1,3 +1,4 @@
+import { parseCommit } from '../../src/core/conventional.js';
 import type { ChangelogSection, ParsedCommit } from '../../src/core/types.js';
 
 /** A ParsedCommit with defaults for every field the renderer does not care about. */
@@ -19,24 +20,11 @@ export function commit(sha: string, fields: Partial<ParsedCommit> & { type: stri
   };
 }
 
-/**
- * Test-only header parser for embedded `git log --format=%H%x09%s` data: `type(scope)!: subject (#N)`.
- * (The real parser lives in src/core; the renderer only needs these fields.)
- */
+/** A commit of embedded `git log --format=%H%x09%s` data, parsed by the real parser (src/core). */
 export function fromLogLine(line: string): ParsedCommit {
   const [sha, header] = line.split('\t') as [string, string];
-  const m = /^(\w+)(?:\(([^)]*)\))?(!)?: (.*)$/.exec(header);
-  if (!m) return commit(sha, { type: null, subject: header, header });
-  const subject = m[4]!;
-  const pr = /\(#(\d+)\)$/.exec(subject);
-  return commit(sha, {
-    type: m[1]!.toLowerCase(),
-    scope: m[2] ?? null,
-    subject,
-    header,
-    breaking: m[3] === '!',
-    pr: pr ? Number(pr[1]) : null,
-  });
+  const [parsed] = parseCommit({ sha, message: header });
+  return parsed!;
 }
 
 /** conventional-changelog-conventionalcommits' default types, which release-please uses by default. */

@@ -12,7 +12,7 @@
  * - push to a branch with `snapshots` configured → snapshot tags (src/handlers/push-snapshot.ts)
  */
 import type { ApplicationFunction, Probot } from 'probot';
-import { registerTagHandlers } from './handlers/pull-request-closed.js';
+import { registerTagHandlers, resumeMergedReleasePr } from './handlers/pull-request-closed.js';
 import { handlePush } from './handlers/push.js';
 import { handlePushSnapshot } from './handlers/push-snapshot.js';
 import { handleRetryComment } from './handlers/retry-comment.js';
@@ -26,11 +26,25 @@ export interface AppOptions {
 export function createApp(options: AppOptions = {}): ApplicationFunction {
   const deps: RunDeps = { now: options.now ?? (() => new Date()) };
   return (app: Probot) => {
+    const tagDeps = registerTagHandlers(app, deps);
     app.on('push', async (context) => {
       // One delivery, one config read: the release-PR run (default branch) hands what it read to the
       // snapshot step; a failed run (already reported as a check) skips snapshots.
-      const outcome = await handlePush(context, deps);
+      const outcome = await handlePush(context, { ...deps, resumeUnfinished: true });
       if (outcome && !outcome.ok) return;
+      // A merged release whose tagging did not finish is tagged first (that run then refreshes the
+      // release PRs); planning on top of it would propose its versions again.
+      for (const pr of outcome?.result.unfinished ?? []) {
+        await resumeMergedReleasePr(
+          context.octokit,
+          context.log,
+          context.repo(),
+          context.payload.repository,
+          pr,
+          tagDeps,
+          'push',
+        );
+      }
       await handlePushSnapshot(
         context,
         outcome?.ok ? { config: outcome.result.config, tags: outcome.result.tags } : undefined,
@@ -39,7 +53,6 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on('issue_comment.created', async (context) => {
       await handleRetryComment(context, deps);
     });
-    registerTagHandlers(app, deps);
   };
 }
 

@@ -34,6 +34,12 @@ export interface ReleasePrFlowOptions {
   repoUrl?: string;
   /** Ref the config is read at (the App passes the default-branch head sha). */
   configRef?: string;
+  /**
+   * Asked after planning, before anything is written: release PR numbers that must be tagged first
+   * (a merged release whose tagging did not finish). When it names any, nothing is applied: planning on
+   * top of an untagged release would propose those versions again.
+   */
+  unfinishedReleases?: (plan: ReleasePlan) => Promise<number[]>;
 }
 
 export type PrAction = 'opened' | 'updated' | 'unchanged' | 'closed';
@@ -56,6 +62,8 @@ export interface ReleasePrResult {
   /** The tags read while gathering (peeled). */
   tags: TagRef[];
   prs: PrOutcome[];
+  /** Merged release PRs to tag before release PRs can be planned again (nothing was applied). */
+  unfinished: number[];
   /** Write calls made through the ReleaseHost (port method calls, not HTTP requests). */
   writes: number;
 }
@@ -96,6 +104,8 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
     repoUrl: opts.repoUrl,
     ...(opts.configRef ? { ref: opts.configRef } : {}),
   });
+  const unfinished = (await opts.unfinishedReleases?.(plan)) ?? [];
+  if (unfinished.length > 0) return { baseSha: headSha, plan, config, tags, prs: [], writes: 0, unfinished };
   const wanted = wantedPrs(plan, config, base);
   const read = planReadPaths(plan, config);
   const compareByBranch = new Map(wanted.map((w) => [w.branch, releaseFilePaths(config, w.lanes)]));
@@ -194,7 +204,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
       files: Object.keys(files).sort(),
     });
   }
-  return { baseSha: headSha, plan, config, tags, prs, writes };
+  return { baseSha: headSha, plan, config, tags, prs, writes, unfinished };
 }
 
 /** GitHub stores bodies with the line endings it was sent, but browsers edit with CRLF. */

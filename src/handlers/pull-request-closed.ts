@@ -171,20 +171,41 @@ export async function handleMergedRetryComment(
   if (!issue.pull_request || issue.state !== 'closed') return null;
   if (!issue.labels?.some((l) => l.name === PENDING_LABEL.name)) return null;
   if (!TRUSTED.has(payload.comment.author_association) || payload.comment.user?.type === 'Bot') return null;
-  const { owner, repo: name } = context.repo();
-  const { data } = await context.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-    owner,
-    repo: name,
-    pull_number: issue.number,
+  return resumeMergedReleasePr(
+    context.octokit,
+    context.log,
+    context.repo(),
+    payload.repository,
+    issue.number,
+    deps,
+    'retry',
+  );
+}
+
+/**
+ * Tag a merged release PR again by number (a `/release-lanes retry` comment, or a push that found the PR's
+ * tagging unfinished): re-read it, check it is one of ours and still pending, then tag (resumes).
+ */
+export async function resumeMergedReleasePr(
+  octokit: Octokit,
+  log: Logger,
+  where: { owner: string; repo: string },
+  repo: { full_name: string; default_branch: string; html_url: string },
+  number: number,
+  deps: TagDeps,
+  why: string,
+): Promise<TagOutcome | null> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    ...where,
+    pull_number: number,
   });
   const pr = data as unknown as PullLike;
-  const repo = payload.repository;
   const reason = notOurMergedReleasePr(pr, repo.full_name, repo.default_branch, await deps.appSlug());
   if (reason) {
-    context.log.info({ pr: issue.number }, `release-lanes: retry on a closed PR ignored: ${reason}`);
+    log.info({ pr: number }, `release-lanes: ${why} on closed PR #${number} ignored: ${reason}`);
     return null;
   }
-  return tagMergedPr(context.octokit, context.log, context.repo(), pr, repo, deps);
+  return tagMergedPr(octokit, log, where, pr, repo, deps);
 }
 
 /** Tag a merged release PR (already checked to be ours), then report and refresh the release PRs. */
@@ -286,20 +307,24 @@ function slugOf(app: Probot): () => Promise<string> {
       }));
 }
 
-const registered = new WeakSet<Probot>();
+const registered = new WeakMap<Probot, TagDeps>();
 
 /**
  * Registers the tag handlers on a Probot app (once per instance): merged release PRs, retries on them,
  * `repository_dispatch` rebuilds and push snapshots.
  */
-export function registerTagHandlers(app: Probot, deps: Partial<TagDeps> & { now?: () => Date } = {}): void {
-  if (registered.has(app)) return;
-  registered.add(app);
+export function registerTagHandlers(
+  app: Probot,
+  deps: Partial<TagDeps> & { now?: () => Date } = {},
+): TagDeps {
+  const known = registered.get(app);
+  if (known) return known;
   const full: TagDeps = {
     ...deps,
     now: deps.now ?? (() => new Date()),
     appSlug: deps.appSlug ?? slugOf(app),
   };
+  registered.set(app, full);
   app.on('pull_request.closed', async (context) => {
     await handlePullRequestClosed(context, full);
   });
@@ -309,4 +334,5 @@ export function registerTagHandlers(app: Probot, deps: Partial<TagDeps> & { now?
   app.on('repository_dispatch', async (context) => {
     await handleRepositoryDispatch(context, full);
   });
+  return full;
 }

@@ -2,11 +2,13 @@ import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import { createGitHubReleaseHost } from '../adapters/github/release-host.js';
 import { createGitHubRepoHost, type GatherLog } from '../adapters/github/repo-host.js';
+import type { ReleasePlan } from '../core/types.js';
 import { isReleaseLanesError } from '../errors.js';
 import { openReleasePrs, type ReleasePrResult } from '../flows/open-release-pr.js';
 import { countRequests } from './count-requests.js';
 import { failureCheck } from './report-failure.js';
 import { serialize } from './serialize.js';
+import { unfinishedReleasePrs } from './unfinished-releases.js';
 
 export interface RunTarget {
   owner: string;
@@ -33,6 +35,11 @@ export type RunOutcome =
 
 export interface RunDeps {
   now: () => Date;
+  /**
+   * Look for merged release PRs whose tagging did not finish before planning new ones (the push path);
+   * the outcome then names them in `result.unfinished` and nothing else is done.
+   */
+  resumeUnfinished?: boolean;
 }
 
 /**
@@ -71,6 +78,11 @@ export function runReleasePrs(
         now,
         repoUrl: target.repoUrl,
         configRef: headSha,
+        ...(deps.resumeUnfinished
+          ? {
+              unfinishedReleases: (plan: ReleasePlan) => unfinishedReleasePrs(octokit, { owner, repo }, plan),
+            }
+          : {}),
       });
       const s = stats();
       log.info(

@@ -188,3 +188,33 @@ describe('failures', () => {
     expect(tagWrites(th, mark)).toEqual([]);
   });
 });
+
+describe('the next push finishes a tagging run that did not', () => {
+  let th: TagHarness;
+  afterEach(() => th.close());
+
+  it('tags the merged release first instead of proposing its versions again', async () => {
+    th = await tagHarness(wallosRepo());
+    th.failTag('POST', /\/git\/tags$/, 502, { message: 'Bad Gateway' }, 1);
+    const m = await releaseAndMerge(th);
+    expect(th.tags()['v1.0.1']).toBeUndefined(); // the run failed before the version tag
+    expect(th.gh.prs.find((p) => p.number === m.number)!.labels).toContain(PENDING_LABEL.name);
+
+    // an ordinary push to main, no retry comment, no redelivery
+    th.repo.commit('docs: explain the image tags', { 'docs/tags.md': '# tags\n' });
+    const mark = th.gh.requests.length;
+    await th.push();
+    expect(th.tags()['v1.0.1']).toBe(m.mergeSha);
+    expect(th.releases.map((r) => r.tag_name)).toEqual(['v1.0.1']);
+    expect(th.gh.prs.find((p) => p.number === m.number)!.labels).toEqual(['release-lanes: tagged']);
+    // one lookup of unfinished releases, and no release PR proposing 1.0.1 again
+    expect(th.lines(mark).filter((l) => l.startsWith('GET …/issues'))).toHaveLength(1);
+    expect(th.gh.prs.filter((p) => p.number !== m.number)).toEqual([]);
+
+    // the push after that is an ordinary one: no lookup
+    th.repo.commit('docs: more', { 'docs/tags.md': '# tags\n\nmore\n' });
+    const mark2 = th.gh.requests.length;
+    await th.push();
+    expect(th.lines(mark2).filter((l) => l.startsWith('GET …/issues'))).toEqual([]);
+  });
+});

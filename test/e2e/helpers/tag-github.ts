@@ -156,6 +156,13 @@ export async function tagHarness(
       pr.labels.splice(i, 1);
       return [200, pr.labels.map((name) => ({ name }))];
     }
+    if (r === '/issues' && method === 'GET') {
+      // closed PRs carrying the label asked for (the query string is not part of `p`: the label is fixed)
+      const list = h!.gh.prs
+        .filter((x) => merges.has(x.number) && x.labels.includes('release-lanes: pending'))
+        .map((x) => ({ number: x.number, pull_request: { merged_at: '2024-06-01T00:00:00Z' } }));
+      return [200, list];
+    }
     if ((m = /^\/pulls\/(\d+)$/.exec(r)) && method === 'GET') {
       const pr = h!.gh.prs.find((x) => x.number === Number(m![1]));
       if (!pr) return [404, { message: 'Not Found' }];
@@ -193,7 +200,9 @@ export async function tagHarness(
   }
 
   h = await harness(repo);
-  await h.app.probot.load((app) => registerTagHandlers(app, { now: () => now }));
+  await h.app.probot.load((app) => {
+    registerTagHandlers(app, { now: () => now });
+  });
   const app = h.app;
   let n = 0;
   return {
@@ -241,7 +250,8 @@ function isTagRoute(method: string, p: string): boolean {
     (method === 'GET' && (/^\/git\/ref\/tags\//.test(r) || /^\/git\/tags\/[0-9a-f]{40}$/.test(r))) ||
     r === '/releases' ||
     (method === 'DELETE' && /^\/issues\/\d+\/labels\/.+$/.test(r)) ||
-    (method === 'GET' && /^\/pulls\/\d+$/.test(r))
+    (method === 'GET' && /^\/pulls\/\d+$/.test(r)) ||
+    (method === 'GET' && r === '/issues')
   );
 }
 

@@ -4,13 +4,12 @@
  */
 import { ReleaseLanesError } from '../errors.js';
 import {
-  escapeRe,
   formatDate,
   isPlaceholder,
   isValidRefName,
   PLACEHOLDERS,
   sanitizeBranch,
-  SEMVER_SOURCE,
+  templateMatcher,
   type Placeholder,
 } from './tags/template.js';
 import type { LaneConfig } from './types.js';
@@ -96,29 +95,13 @@ export function renderTag(template: string, vars: TagVars): string {
  * → `1.2.3`; any other tag → null. Placeholders missing from `fixedVars` match any non-empty text.
  */
 export function tagMatcher(template: string, fixedVars: TagVars = {}): (tagName: string) => string | null {
-  const values = resolveVars(fixedVars);
-  let versionGroups = 0;
-  let source = '';
-  let last = 0;
-  for (const m of template.matchAll(TOKEN)) {
-    source += escapeRe(template.slice(last, m.index));
-    last = m.index + m[0].length;
-    const name = m[1] ?? '';
-    if (name === 'version') {
-      source += `(${SEMVER_SOURCE})`;
-      versionGroups++;
-    } else if (isPlaceholder(name) && values[name] !== undefined) {
-      source += escapeRe(values[name]);
-    } else {
-      source += '(?:.+?)';
-    }
-  }
-  source += escapeRe(template.slice(last));
-  if (versionGroups !== 1) {
+  if (templatePlaceholders(template).filter((p) => p === 'version').length !== 1) {
     throw new ReleaseLanesError('RL105', `\`${template}\` must contain \`{version}\` exactly once`);
   }
-  const re = new RegExp(`^${source}$`);
-  return (tagName) => re.exec(tagName)?.[1] ?? null;
+  // the version is what is parsed out, never a fixed value
+  const { version: _version, ...fixed } = resolveVars(fixedVars);
+  const match = templateMatcher(template, fixed);
+  return (tagName) => match(tagName)?.version ?? null;
 }
 
 /** Example values used to validate templates before any release exists. */

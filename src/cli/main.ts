@@ -3,15 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { withCodedErrors } from './coded-errors.js';
 import { parseArgs } from 'node:util';
-import { createGitRepoHost } from '../adapters/git/repo-host.js';
-import { originWebUrl } from '../adapters/git/remote-url.js';
-import { createDemoRepo } from '../demo/create-demo-repo.js';
 import { ReleaseLanesError } from '../errors.js';
-import { runReleasePrDryRun } from '../flows/index.js';
-import { planFromHost } from '../plan.js';
+import { planCheckout } from '../index.js';
 import { formatPlan } from './format-plan.js';
 import { planToJson } from './plan-json.js';
-import { rebuildCommand } from './rebuild-command.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -74,7 +69,8 @@ function parse(argv: string[]) {
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
-  if (argv[0] === 'rebuild') return rebuildCommand(argv.slice(1), io);
+  // Each command loads what it needs when it runs, so `plan` starts with the planner alone.
+  if (argv[0] === 'rebuild') return (await import('./rebuild-command.js')).rebuildCommand(argv.slice(1), io);
   const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
   if (values.help || command === 'help') {
@@ -99,6 +95,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     case 'demo': {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-lanes-demo-'));
       try {
+        const { createDemoRepo } = await import('../demo/create-demo-repo.js');
         await createDemoRepo(dir);
         if (!values.json) io.stdout(`Demo monorepo built in ${dir}\n\n`);
         return await planCommand(dir, io, { json: values.json, repoUrl: 'https://github.com/acme/lattice' });
@@ -114,6 +111,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
           'release-pr runs locally only with --dry-run (the App opens real PRs)',
         );
       }
+      const { runReleasePrDryRun } = await import('../flows/dry-run.js');
       return runReleasePrDryRun(path.resolve(io.cwd, values.cwd ?? '.'), io, { repoUrl: values['repo-url'] });
     }
     case undefined:
@@ -129,13 +127,7 @@ async function planCommand(
   io: CliIO,
   opts: { json: boolean; configPath?: string; exitCode?: boolean; repoUrl?: string },
 ): Promise<number> {
-  const host = createGitRepoHost(cwd);
-  const { plan } = await planFromHost(host, {
-    now: io.now,
-    configPath: opts.configPath,
-    repoUrl: opts.repoUrl ?? (await originWebUrl(cwd)),
-    allowDefaultConfig: true,
-  });
+  const plan = await planCheckout(cwd, { now: io.now, configPath: opts.configPath, repoUrl: opts.repoUrl });
   io.stdout(opts.json ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlan(plan));
   return opts.exitCode && plan.releases.length === 0 ? 1 : 0;
 }

@@ -135,7 +135,7 @@ export async function gather(host: RepoHost, opts: GatherOptions): Promise<Gathe
 
 /** Loads the config; for release-please configs first reads each package's package.json (names, deps). */
 export async function loadConfigWithPackageNames(
-  host: Pick<RepoHost, 'readFile'>,
+  host: Pick<RepoHost, 'readFile' | 'readFiles'>,
   files: Parameters<typeof loadConfig>[0],
   opts: Pick<GatherOptions, 'ref' | 'allowDefaultConfig' | 'configPath'>,
 ) {
@@ -144,10 +144,23 @@ export async function loadConfigWithPackageNames(
   }
   if (files.releaseLanesYml || !files.releasePleaseConfig) return loadConfig(files);
   const packageFiles = releasePleasePackageFiles(files.releasePleaseConfig);
-  const paths = [...new Set(Object.values(packageFiles))];
-  const texts = await Promise.all(paths.map((p) => host.readFile(p, opts.ref)));
-  const byPath = Object.fromEntries(paths.map((p, i) => [p, texts[i]]));
-  return loadConfig(files, releasePleaseInputsFrom(packageFiles, byPath));
+  return loadConfig(
+    files,
+    releasePleaseInputsFrom(packageFiles, await readMany(host, Object.values(packageFiles), opts.ref)),
+  );
+}
+
+/** Files the plan needs, in one batch when the host can (the GitHub host: one aliased query). */
+async function readMany(
+  host: Pick<RepoHost, 'readFile' | 'readFiles'>,
+  paths: readonly string[],
+  ref: string | undefined,
+): Promise<Record<string, string | null>> {
+  const unique = [...new Set(paths)];
+  if (unique.length === 0) return {};
+  if (host.readFiles) return host.readFiles(unique, ref);
+  const texts = await Promise.all(unique.map((p) => host.readFile(p, ref)));
+  return Object.fromEntries(unique.map((p, i) => [p, texts[i] ?? null]));
 }
 
 /** No config at all: one lane at the root, named after package.json `name` when there is one. */

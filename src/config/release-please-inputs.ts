@@ -6,20 +6,46 @@
  */
 import type { ReleasePleaseInputs } from './release-please.js';
 
-/** Package path (as keyed in the config) → the package.json path to read. */
+/** Release types whose default component is the package's name, read from its manifest file. */
+const NAME_FROM_FILE = new Set(['node', 'expo', 'node-librarian', 'rust', 'helm', 'dart', 'sfdx']);
+/** Plugins that link packages by the dependencies their manifest files declare. */
+const WORKSPACE_PLUGINS = new Set(['node-workspace', 'cargo-workspace', 'maven-workspace']);
+
+type RpPackageKeys = { 'release-type'?: unknown; component?: unknown; 'package-name'?: unknown };
+
+/**
+ * Package path (as keyed in the config) → the package.json path to read, for the packages whose file
+ * the config NEEDS: a workspace plugin is configured (every package: names and dependencies), or the
+ * package takes its component from its name (no `component`, no `package-name`). A config that names
+ * every component and uses no workspace plugin needs no file at all.
+ */
 export function releasePleasePackageFiles(configText: string | null | undefined): Record<string, string> {
   if (!configText) return {};
-  let paths: string[] = [];
+  let raw: { packages?: Record<string, RpPackageKeys>; plugins?: unknown[] } & RpPackageKeys;
   try {
-    paths = Object.keys((JSON.parse(configText) as { packages?: Record<string, unknown> }).packages ?? {});
+    raw = JSON.parse(configText) as typeof raw;
   } catch {
     return {}; // loadConfig reports the syntax error with its line
   }
+  if (!raw || typeof raw !== 'object') return {};
+  const packages = raw.packages && typeof raw.packages === 'object' ? raw.packages : {};
+  const plugins = Array.isArray(raw.plugins) ? raw.plugins : [];
+  const workspace = plugins.some((p) =>
+    WORKSPACE_PLUGINS.has(typeof p === 'string' ? p : String((p as { type?: unknown } | null)?.type)),
+  );
+  const needs = (pkg: RpPackageKeys | null | undefined): boolean => {
+    if (workspace) return true;
+    const cfg = { ...raw, ...(pkg && typeof pkg === 'object' ? pkg : {}) };
+    if (cfg.component || cfg['package-name'] !== undefined) return false;
+    return NAME_FROM_FILE.has(typeof cfg['release-type'] === 'string' ? cfg['release-type'] : 'node');
+  };
   return Object.fromEntries(
-    paths.map((p) => {
-      const dir = p.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '');
-      return [p, dir === '.' || dir === '' ? 'package.json' : `${dir}/package.json`];
-    }),
+    Object.entries(packages)
+      .filter(([, pkg]) => needs(pkg))
+      .map(([p]) => {
+        const dir = p.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '');
+        return [p, dir === '.' || dir === '' ? 'package.json' : `${dir}/package.json`];
+      }),
   );
 }
 

@@ -180,9 +180,10 @@ function parseOne(raw: RawCommit, message: string, inheritedPr: number | null): 
   // Only BREAKING lines can yield notes (references, merges and meta fields are off), so the parser
   // gets the header plus the body from the first such line: same result, far less work.
   const breakingAt = body === '' ? -1 : body.search(/BREAKING[ -]CHANGE/);
-  const parsed = parser.parse(
-    breakingAt === -1 ? header : `${header}\n\n${body.slice(lineStart(body, breakingAt))}`,
-  );
+  const parsed =
+    breakingAt === -1 && !GPG_LINE.test(header)
+      ? parseHeaderOnly(header)
+      : parser.parse(breakingAt === -1 ? header : `${header}\n\n${body.slice(lineStart(body, breakingAt))}`);
   const rawType = typeof parsed.type === 'string' ? parsed.type.toLowerCase() : '';
   const type = rawType === 'feature' ? 'feat' : rawType;
   const subject = typeof parsed.subject === 'string' ? parsed.subject.trim() : header;
@@ -204,6 +205,31 @@ function parseOne(raw: RawCommit, message: string, inheritedPr: number | null): 
     revert: type === 'revert' ? { header: subject, sha: revertedSha } : null,
     pr,
   });
+}
+
+/** conventional-commits-parser drops `gpg:` lines (a header starting so is no header for it). */
+const GPG_LINE = /^\s*gpg:/;
+
+/**
+ * What the parser returns for a header alone (no body line can add notes): the breaking pattern first,
+ * then the plain one, and for `type!:` one note holding the subject — the same fields, without the
+ * parser's line splitting and per-line passes (most commits of a large history have no breaking body).
+ */
+function parseHeaderOnly(header: string): {
+  type?: string | null;
+  scope?: string | null;
+  subject?: string | null;
+  notes: { text: string }[];
+} {
+  const breaking = BREAKING_HEADER_PATTERN.exec(header);
+  const m = breaking ?? HEADER_PATTERN.exec(header);
+  if (!m) return { notes: [] };
+  return {
+    type: m[1] ?? null,
+    scope: m[2] ?? null,
+    subject: m[3] ?? null,
+    notes: breaking ? [{ text: m[3] ?? '' }] : [],
+  };
 }
 
 function base(raw: RawCommit, fields: Partial<ParsedCommit> & { header: string }): ParsedCommit {

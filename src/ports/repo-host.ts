@@ -7,6 +7,8 @@ import type { RawCommit, RepoConfig, TagRef } from '../core/types.js';
 export interface RepoHost {
   /** Text of a file at `ref` (default: the release branch head), or null when absent. */
   readFile(path: string, ref?: string): Promise<string | null>;
+  /** Several files at once (path → text, null when absent); adapters that can batch reads implement it. */
+  readFiles?(paths: readonly string[], ref?: string): Promise<Record<string, string | null>>;
   /** Every tag, peeled to the commit it points at. */
   listTags(): Promise<TagRef[]>;
   /** The commit sha of the release branch head. */

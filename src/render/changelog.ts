@@ -63,6 +63,8 @@ export interface ChangelogGroupView {
 }
 
 const DEPENDENCIES = 'Dependencies';
+/** `localeCompare(…, 'en')` without building a collator per comparison. */
+const EN = new Intl.Collator('en');
 
 /** The changelog entry for one release: `## [version](compare) (date)` and its sections, no trailing newline. */
 export function renderChangelog(input: ChangelogInput, templates: Templates = defaultTemplates()): string {
@@ -140,9 +142,7 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
   const sorted = [...groups.values()].sort((a, b) => order.indexOf(a.title) - order.indexOf(b.title));
   for (const g of sorted) {
     // conventional-changelog-writer's commitsSort ['scope', 'subject']: concatenated, localeCompare, stable.
-    g.commits.sort((a, b) =>
-      `${a.scope ?? ''}${a.subject}`.localeCompare(`${b.scope ?? ''}${b.subject}`, 'en'),
-    );
+    g.commits.sort((a, b) => EN.compare(`${a.scope ?? ''}${a.subject}`, `${b.scope ?? ''}${b.subject}`));
   }
 
   if (input.dependencyUpdates.length > 0) {
@@ -179,8 +179,17 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
 
 /** The subject, with ` (#N)` appended when the parser took the PR number out of it. */
 function subjectWithPr(c: ParsedCommit): string {
-  if (c.pr === null || new RegExp(`#${c.pr}(?!\\d)`).test(c.subject)) return c.subject;
+  if (c.pr === null || mentions(c.subject, `#${c.pr}`)) return c.subject;
   return `${c.subject} (#${c.pr})`;
+}
+
+/** `text` contains `ref` not followed by a digit (`#12` is in `see #12.` but not in `#123`). */
+function mentions(text: string, ref: string): boolean {
+  for (let i = text.indexOf(ref); i !== -1; i = text.indexOf(ref, i + 1)) {
+    const next = text.charCodeAt(i + ref.length);
+    if (!(next >= 48 && next <= 57)) return true;
+  }
+  return false;
 }
 
 /** A tag name inside a URL inside a Markdown link: only characters that would break either are encoded. */

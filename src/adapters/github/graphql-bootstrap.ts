@@ -46,11 +46,19 @@ export const TAGS_PAGE_QUERY = `query releaseLanesTags($owner: String!, $repo: S
   }
 }`;
 
-export const FILE_QUERY = `query releaseLanesFile($owner: String!, $repo: String!, $e0: String!) {
+/** One request reading several files (aliases `f0`…, expressions `$e0`…: `<ref>:<path>`). */
+export function filesQuery(count: number): string {
+  const vars = Array.from({ length: count }, (_, i) => `$e${i}: String!`).join(', ');
+  const objects = Array.from({ length: count }, (_, i) => `f${i}: object(expression: $e${i}) { ${BLOB} }`);
+  return `query releaseLanesFile($owner: String!, $repo: String!, ${vars}) {
   repository(owner: $owner, name: $repo) {
-    f0: object(expression: $e0) { ${BLOB} }
+    ${objects.join('\n    ')}
   }
 }`;
+}
+
+/** Files per `filesQuery` request (GitHub limits a query's node count, not its aliases). */
+export const FILES_PER_QUERY = 100;
 
 export function bootstrapVariables(
   owner: string,

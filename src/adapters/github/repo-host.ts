@@ -7,11 +7,12 @@ import type { RestResponse } from './commit-files.js';
 import { mapGitHubError } from './github-errors.js';
 import {
   BOOTSTRAP_FILES,
-  FILE_QUERY,
+  FILES_PER_QUERY,
   allTags,
   blobText,
   bootstrapQuery,
   bootstrapVariables,
+  filesQuery,
   type BlobNode,
   type TagsConnection,
 } from './graphql-bootstrap.js';
@@ -177,18 +178,36 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
     return bootPromise;
   }
 
-  async function readFile(path: string, ref?: string): Promise<string | null> {
-    const onBranch =
-      ref === undefined || ref === branch || ref === `refs/heads/${branch}` || ref === bootValue?.headSha;
-    if (onBranch && bootFiles.includes(path)) return (await bootstrap()).files[path] ?? null;
+  const onBranch = (ref: string | undefined): boolean =>
+    ref === undefined || ref === branch || ref === `refs/heads/${branch}` || ref === bootValue?.headSha;
+
+  /** Files at `ref`: the bootstrap's when it has them, the others in aliased queries of up to 100. */
+  async function readFiles(paths: readonly string[], ref?: string): Promise<Record<string, string | null>> {
+    const out: Record<string, string | null> = {};
+    const rest: string[] = [];
+    for (const path of new Set(paths)) {
+      if (onBranch(ref) && bootFiles.includes(path)) out[path] = (await bootstrap()).files[path] ?? null;
+      else rest.push(path);
+    }
     const at = ref ?? bootValue?.headSha ?? branch;
-    const data = await gql<{ repository: { f0: BlobNode | null } | null }>(
-      FILE_QUERY,
-      { owner, repo, e0: `${at}:${path}` },
-      `reading ${path}@${at}`,
-    );
-    const t = blobText(data.repository?.f0);
-    return t === 'fallback' ? restFile(path, at) : t;
+    for (let i = 0; i < rest.length; i += FILES_PER_QUERY) {
+      const chunk = rest.slice(i, i + FILES_PER_QUERY);
+      const vars = Object.fromEntries(chunk.map((p, k) => [`e${k}`, `${at}:${p}`]));
+      const data = await gql<{ repository: Record<string, BlobNode | null> | null }>(
+        filesQuery(chunk.length),
+        { owner, repo, ...vars },
+        chunk.length === 1 ? `reading ${chunk[0]}@${at}` : `reading ${chunk.length} files @${at}`,
+      );
+      for (const [k, path] of chunk.entries()) {
+        const t = blobText(data.repository?.[`f${k}`]);
+        out[path] = t === 'fallback' ? await restFile(path, at) : t;
+      }
+    }
+    return out;
+  }
+
+  async function readFile(path: string, ref?: string): Promise<string | null> {
+    return (await readFiles([path], ref))[path] ?? null;
   }
 
   const lanesHistory = (config: RepoConfig, boundaries: Record<string, string | undefined>) =>
@@ -201,6 +220,7 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
 
   return {
     readFile,
+    readFiles,
     listTags: async () => (await bootstrap()).tags,
     headSha: async () => (await bootstrap()).headSha,
     lanesHistory,

@@ -7,6 +7,7 @@
 import semver from 'semver';
 import { loadConfig } from './config/index.js';
 import { releasePleaseInputsFrom, releasePleasePackageFiles } from './config/release-please-inputs.js';
+import { parseCommitOnce } from './core/conventional.js';
 import { planReleases, versionTagVars } from './core/plan.js';
 import { renderTag, tagMatcher } from './core/tag-template.js';
 import type {
@@ -107,7 +108,8 @@ export async function gather(host: RepoHost, opts: GatherOptions): Promise<Gathe
     config.lanes.map((l) => [l.name, resolveLaneStart(l, versions[l.name], tags, warnings)]),
   );
   const boundaries = Object.fromEntries(config.lanes.map((l) => [l.name, starts.get(l.name)!.boundary]));
-  const commits = await host.lanesHistory(config, boundaries);
+  // Commits are parsed as they arrive, while the rest of the history is still being read.
+  const commits = await host.lanesHistory(config, boundaries, (c) => void parseCommitOnce(c));
   const histories: Record<string, LaneHistory> = {};
   for (const l of config.lanes) {
     const s = starts.get(l.name)!;

@@ -15,7 +15,7 @@ import {
 import { joinPath, normalizePath } from './paths.js';
 import { checkLanes, type LaneLocator } from './semantic.js';
 import { parseJsonSource, pointer, type SourceFile } from './source.js';
-import { ajv, schemaErrors } from './validate-schema.js';
+import { schemaErrors, schemaValidator } from './validate-schema.js';
 
 export interface ReleasePleaseInputs {
   /**
@@ -91,7 +91,7 @@ const packageProps = {
   'separate-pull-requests': bool,
 };
 /** The subset of release-please's schema (schemas/config.json upstream) that affects lanes. */
-const validateRp = ajv.compile({
+export const RELEASE_PLEASE_SCHEMA = {
   type: 'object',
   required: ['packages'],
   properties: {
@@ -102,7 +102,8 @@ const validateRp = ajv.compile({
       items: { anyOf: [str, { type: 'object', required: ['type'], properties: { type: str } }] },
     },
   },
-});
+};
+const validateRp = schemaValidator('release-please', RELEASE_PLEASE_SCHEMA);
 
 /** Options that change versions, tags or files but have no release-lanes equivalent. */
 const UNSUPPORTED = [

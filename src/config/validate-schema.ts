@@ -1,12 +1,49 @@
-/** JSON Schema validation of `.github/release-lanes.yml` with ajv; errors → RL101 with line and column. */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+/**
+ * JSON Schema validation of the config files with ajv; errors → RL101 with line and column.
+ *
+ * Validators come from `validators.generated.js`, which `npm run build` writes next to this module with
+ * ajv's standalone code (scripts/build-validators.mjs): no schema compilation at start-up. Each generated
+ * validator carries the hash of the schema it was built from; a missing file (tests run the sources) or a
+ * stale validator falls back to compiling the schema with ajv at run time, so both paths always agree.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvType, ErrorObject, ValidateFunction } from 'ajv';
 import type { ReleaseLanesError } from '../errors.js';
 import { LANE_KEYS, RELEASE_LANES_SCHEMA, REPO_KEYS } from './schema.js';
 import { pointer as ptr, type SourceFile } from './source.js';
 import { didYouMean } from './suggest.js';
 
-export const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(RELEASE_LANES_SCHEMA);
+/** The ajv options of both paths (the build script passes the same ones, plus standalone code output). */
+export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
+
+/** Stable hash of a schema: a generated validator is used only for the exact schema it was built from. */
+export function schemaHash(schema: object): string {
+  return createHash('sha1').update(JSON.stringify(schema)).digest('hex');
+}
+
+type Generated = Record<string, { hash: string; validate: ValidateFunction }>;
+const GENERATED = './validators.generated.js';
+const generated = await import(GENERATED).then(
+  (m: { validators?: Generated }) => m.validators ?? null,
+  () => null,
+);
+
+let runtimeAjv: AjvType | undefined;
+
+/** The validator of `schema`: generated at build time when up to date, else compiled now. */
+export function schemaValidator(name: string, schema: object): ValidateFunction {
+  const built = generated?.[name];
+  if (built && built.hash === schemaHash(schema)) return built.validate;
+  if (!runtimeAjv) {
+    // ajv is CommonJS: loaded only on this path.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    runtimeAjv = new Ajv(AJV_OPTIONS);
+  }
+  return runtimeAjv.compile(schema);
+}
+
+const validate = schemaValidator('release-lanes', RELEASE_LANES_SCHEMA);
 
 function keyName(instancePath: string): string {
   const last = instancePath.split('/').pop() ?? '';

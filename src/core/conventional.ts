@@ -81,6 +81,18 @@ const RELEASE_AS_LINE = /^[ \t]*release-as:[ \t]*(.*?)[ \t]*$/im;
 /** Lines ending a breaking-change note: git trailers (`Signed-off-by:`, `Release-As:`, `Refs:`…). */
 const TRAILER_LINE = /^\s*(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|Refs|Closes|Fixes|Resolves)(?::\s| #)/i;
 
+const parsedOf = new WeakMap<RawCommit, ParsedCommit[]>();
+
+/**
+ * `parseCommit`, remembered per commit object: the gather stage calls it while the history still streams
+ * (so the work overlaps git's), and the planner then finds the result instead of parsing again.
+ */
+export function parseCommitOnce(raw: RawCommit): ParsedCommit[] {
+  let parsed = parsedOf.get(raw);
+  if (parsed === undefined) parsedOf.set(raw, (parsed = parseCommit(raw)));
+  return parsed;
+}
+
 export function parseCommit(raw: RawCommit): ParsedCommit[] {
   const message = raw.message ?? '';
   const firstBreak = message.indexOf('\n');

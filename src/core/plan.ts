@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { cancelReverts, decideBump } from './bump.js';
-import { invalidReleaseAs, parseCommit } from './conventional.js';
+import { invalidReleaseAs, parseCommitOnce } from './conventional.js';
 import { orderLanes } from './order.js';
 import { planTagsForPlan } from './release-tags.js';
 import { renderTag } from './tag-template.js';
@@ -71,7 +71,7 @@ export function planReleases(input: PlanInput): CorePlan {
   const parsedCache = new Map<string, ParsedCommit[]>();
   const parse = (raw: RawCommit): ParsedCommit[] => {
     let p = parsedCache.get(raw.sha);
-    if (!p) parsedCache.set(raw.sha, (p = parseCommit(raw)));
+    if (!p) parsedCache.set(raw.sha, (p = parseCommitOnce(raw)));
     return p;
   };
 

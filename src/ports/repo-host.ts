@@ -20,5 +20,7 @@ export interface RepoHost {
   lanesHistory(
     config: RepoConfig,
     boundaries: Record<string, string | undefined>,
+    /** Called once per kept commit as soon as it is read: lets the caller prepare it while history streams. */
+    onCommit?: (commit: RawCommit) => void,
   ): Promise<Record<string, RawCommit[]>>;
 }

@@ -60,6 +60,7 @@ export async function readLanesHistory(
   config: RepoConfig,
   boundaries: Record<string, string | undefined>,
   stats?: GitHistoryStats,
+  onKept?: (commit: RawCommit) => void,
 ): Promise<Record<string, RawCommit[]>> {
   const lanes = config.lanes.map((l) => l.name);
   const result: Record<string, RawCommit[]> = Object.fromEntries(lanes.map((l) => [l, []]));
@@ -113,6 +114,7 @@ export async function readLanesHistory(
       };
       for (const lane of lanes) result[lane]!.push(commit);
       kept++;
+      onKept?.(commit);
     },
   });
 

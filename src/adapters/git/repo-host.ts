@@ -85,8 +85,8 @@ export function createGitRepoHost(cwd: string, options: GitRepoHostOptions = {})
       return head;
     },
 
-    lanesHistory(config, boundaries) {
-      return readLanesHistory(cwd, config, boundaries, options.stats);
+    lanesHistory(config, boundaries, onCommit) {
+      return readLanesHistory(cwd, config, boundaries, options.stats, onCommit);
     },
   };
 }

@@ -107,6 +107,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
   const unfinished = (await opts.unfinishedReleases?.(plan)) ?? [];
   if (unfinished.length > 0) return { baseSha: headSha, plan, config, tags, prs: [], writes: 0, unfinished };
   const wanted = wantedPrs(plan, config, base);
+  const carry = opts.repoHost.historyCarry?.();
   const read = planReadPaths(plan, config);
   const compareByBranch = new Map(wanted.map((w) => [w.branch, releaseFilePaths(config, w.lanes)]));
   const compare = [...new Set([...compareByBranch.values()].flat())].filter((p) => !read.includes(p)).sort();
@@ -170,7 +171,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
       writes++;
       branchWritten = true;
     }
-    const body = renderPrBody({ base, baseSha: headSha, plan: w.plan, lanes: config.lanes });
+    const body = renderPrBody({ base, baseSha: headSha, plan: w.plan, lanes: config.lanes, carry });
     let pr: ReleasePr | null = state.prs[w.branch] ?? null;
     let action: PrAction = 'unchanged';
     if (!pr) {

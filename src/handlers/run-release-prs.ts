@@ -4,7 +4,8 @@ import { createGitHubReleaseHost } from '../adapters/github/release-host.js';
 import { createGitHubRepoHost, type GatherLog } from '../adapters/github/repo-host.js';
 import type { ReleasePlan } from '../core/types.js';
 import { isReleaseLanesError } from '../errors.js';
-import { openReleasePrs, type ReleasePrResult } from '../flows/open-release-pr.js';
+import { PENDING_LABEL, openReleasePrs, type ReleasePrResult } from '../flows/open-release-pr.js';
+import { BRANCH_PREFIX } from '../flows/release-branches.js';
 import { countRequests } from './count-requests.js';
 import { failureCheck } from './report-failure.js';
 import { serialize } from './serialize.js';
@@ -57,7 +58,14 @@ export function runReleasePrs(
     const total = countRequests(octokit);
     let gather: GatherLog | undefined;
     const { owner, repo, base } = target;
-    const repoHost = createGitHubRepoHost(octokit, { owner, repo, branch: base, log: (g) => (gather = g) });
+    const repoHost = createGitHubRepoHost(octokit, {
+      owner,
+      repo,
+      branch: base,
+      log: (g) => (gather = g),
+      releasePrLabel: PENDING_LABEL.name,
+      releaseBranchPrefix: BRANCH_PREFIX,
+    });
     const releaseHost = createGitHubReleaseHost(octokit, { owner, repo });
     const stats = (): RunStats => ({
       requests: total(),

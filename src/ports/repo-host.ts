@@ -23,4 +23,9 @@ export interface RepoHost {
     /** Called once per kept commit as soon as it is read: lets the caller prepare it while history streams. */
     onCommit?: (commit: RawCommit) => void,
   ): Promise<Record<string, RawCommit[]>>;
+  /**
+   * After `lanesHistory`: what the next run may reuse to read less (opaque JSON, kept in the release PR's
+   * hidden marker and handed back through the adapter's own bootstrap). Adapters without one omit it.
+   */
+  historyCarry?(): Record<string, string[]> | undefined;
 }

@@ -34,12 +34,16 @@ export interface PrBodyInput {
   lanes?: readonly LaneConfig[];
   /** Body size limit (tests use a small one). */
   limit?: number;
+  /** Carried into the marker for the next run (RepoHost.historyCarry). */
+  carry?: Record<string, string[]>;
 }
 
 export interface PlanMarker {
   v: 1;
   lanes: { lane: string; version: string; tag: string }[];
   base: string;
+  /** What the next run may reuse to read less history (RepoHost.historyCarry); validated by its reader. */
+  carry?: Record<string, string[]>;
 }
 
 interface PrBodyView {
@@ -77,11 +81,12 @@ const cell = (s: string): string =>
 const shortSha = (sha: string): string => (/^[0-9a-f]{40,64}$/.test(sha) ? sha.slice(0, 7) : sha);
 
 /** The hidden marker; `<`, `>` and `&` are JSON-escaped so the comment cannot be closed early. */
-export function planMarker(plan: ReleasePlan, baseSha: string): string {
+export function planMarker(plan: ReleasePlan, baseSha: string, carry?: Record<string, string[]>): string {
   const marker: PlanMarker = {
     v: 1,
     lanes: plan.releases.map((r) => ({ lane: r.lane, version: r.version, tag: r.tag })),
     base: baseSha,
+    ...(carry && Object.keys(carry).length > 0 ? { carry } : {}),
   };
   const json = JSON.stringify(marker).replace(
     /[<>&]/g,
@@ -96,10 +101,18 @@ export function parsePlanMarker(body: string | null | undefined): PlanMarker | n
   if (!m) return null;
   try {
     const data = JSON.parse(m[1]!) as PlanMarker;
-    return data && data.v === 1 && Array.isArray(data.lanes) ? data : null;
+    if (!data || data.v !== 1 || !Array.isArray(data.lanes)) return null;
+    if (data.carry !== undefined && !isCarryShape(data.carry)) delete data.carry;
+    return data;
   } catch {
     return null;
   }
+}
+
+/** A carry is an object of string arrays (its reader checks the values). */
+function isCarryShape(value: unknown): value is Record<string, string[]> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.values(value).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string'));
 }
 
 function tagView(t: TagOperation): PrBodyView['tags'][number] {
@@ -133,7 +146,7 @@ function view(input: PrBodyInput, withChangelog: (i: number) => boolean): PrBody
     })),
     tags: plan.tags.filter((t) => t.action !== 'unchanged').map(tagView),
     warnings: plan.warnings.map((w) => escapeMarkdown(w.message.replace(/\n/g, ' '))),
-    marker: planMarker(plan, input.baseSha),
+    marker: planMarker(plan, input.baseSha, input.carry),
   };
 }
 

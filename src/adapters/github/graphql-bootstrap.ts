@@ -26,18 +26,32 @@ const TAGS_CONNECTION = `refs(refPrefix: "refs/tags/", first: ${PAGE_SIZE}, afte
 
 const BLOB = `__typename ... on Blob { text isTruncated }`;
 
-export function bootstrapQuery(files: readonly string[]): string {
-  const vars = files.map((_, i) => `$e${i}: String!`).join(', ');
+/**
+ * `withReleasePrs`: also the bodies of the open pull requests carrying the release label (`$label`),
+ * whose hidden marker may hold what the previous run carried forward (see history-carry.ts).
+ */
+export function bootstrapQuery(files: readonly string[], withReleasePrs = false): string {
+  const vars = files.map((_, i) => `$e${i}: String!`);
+  if (withReleasePrs) vars.push('$label: String!');
   const objects = files.map((_, i) => `f${i}: object(expression: $e${i}) { ${BLOB} }`).join('\n    ');
+  const prs = withReleasePrs
+    ? `\n    releasePrs: pullRequests(states: OPEN, labels: [$label], first: 10, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { headRefName isCrossRepository body } }`
+    : '';
   return `query releaseLanesBootstrap($owner: String!, $repo: String!, $qualified: String!, $tagsAfter: String${
-    vars ? `, ${vars}` : ''
+    vars.length ? `, ${vars.join(', ')}` : ''
   }) {
   repository(owner: $owner, name: $repo) {
     branch: ref(qualifiedName: $qualified) { target { oid } }
     ${objects}
-    tags: ${TAGS_CONNECTION}
+    tags: ${TAGS_CONNECTION}${prs}
   }
 }`;
+}
+
+export interface ReleasePrNode {
+  headRefName: string;
+  isCrossRepository: boolean;
+  body: string | null;
 }
 
 export const TAGS_PAGE_QUERY = `query releaseLanesTags($owner: String!, $repo: String!, $tagsAfter: String) {

@@ -14,6 +14,9 @@ export interface HistoryPageRequest {
   cursor: string | null;
   /** Also ask `changedFilesIfAvailable` (to tell empty commits apart without a REST call). */
   changedFiles: boolean;
+  /** Commit-date window (GitTimestamp, ISO 8601): only commits dated at or after `since` / before `until`. */
+  since?: string;
+  until?: string;
 }
 
 export interface AnchorRequest {
@@ -69,6 +72,16 @@ export function historyRoundQuery(
     defs.push(`$c${i}: String`);
     variables[`c${i}`] = h.cursor;
     args.push(`first: ${PAGE_SIZE}`, `after: $c${i}`);
+    if (h.since !== undefined) {
+      defs.push(`$si${i}: GitTimestamp`);
+      variables[`si${i}`] = h.since;
+      args.push(`since: $si${i}`);
+    }
+    if (h.until !== undefined) {
+      defs.push(`$un${i}: GitTimestamp`);
+      variables[`un${i}`] = h.until;
+      args.push(`until: $un${i}`);
+    }
     const extra = h.changedFiles ? ' changedFilesIfAvailable' : '';
     fields.push(
       `s${i}: history(${args.join(', ')}) { pageInfo { hasNextPage endCursor } nodes { ...releaseLanesCommit${extra} } }`,

@@ -10,6 +10,7 @@ import {
   type HistoryNode,
   type HistoryPageRequest,
 } from './graphql-history.js';
+import { carriedWindows, carryOf, type HistoryCarry } from './history-carry.js';
 import { planStreams, type LaneStreams } from './lane-streams.js';
 
 /**
@@ -39,16 +40,34 @@ export interface HistoryDeps {
   log?: (entry: GatherLog) => void;
 }
 
-interface StreamState {
-  key: string;
-  boundaries: Set<string | undefined>;
+/** One `history` connection of a stream: the whole history, or a carried commit-date window. */
+interface Segment {
+  since?: string;
+  until?: string;
   nodes: HistoryNode[];
-  index: Map<string, number>;
   cursor: string | null;
   hasNext: boolean;
   started: boolean;
+}
+
+interface StreamState {
+  key: string;
+  boundaries: Set<string | undefined>;
+  /** Newest first. Without a carry: one segment (the whole history, paged as far as needed). */
+  segments: Segment[];
+  /** The segments' nodes in order, without duplicates (windows overlap by a second). */
+  nodes: HistoryNode[];
+  index: Map<string, number>;
   changedFiles: boolean;
 }
+
+const segment = (window: { since?: string; until?: string } = {}): Segment => ({
+  ...window,
+  nodes: [],
+  cursor: null,
+  hasNext: true,
+  started: false,
+});
 
 interface Anchor {
   date: string;
@@ -58,7 +77,14 @@ interface Anchor {
 
 export async function gatherLanesHistory(
   deps: HistoryDeps,
-  ctx: { head: Promise<string>; requests: () => number; assign: LaneAssigner },
+  ctx: {
+    head: Promise<string>;
+    requests: () => number;
+    assign: LaneAssigner;
+    /** Page dates of the previous run (see history-carry.ts), and where this run leaves its own. */
+    carry?: HistoryCarry | null;
+    carryOut?: (carry: HistoryCarry) => void;
+  },
   config: RepoConfig,
   boundaries: Record<string, string | undefined>,
 ): Promise<Record<string, RawCommit[]>> {
@@ -68,14 +94,13 @@ export async function gatherLanesHistory(
   const wantChanged = plan.lanes.some((l) => l.unclaimedRoot);
   const streams = new Map<string, StreamState>();
   for (const [key, bs] of plan.streams) {
+    const dates = ctx.carry?.[key];
     streams.set(key, {
       key,
       boundaries: bs,
+      segments: dates ? carriedWindows(dates).map(segment) : [segment()],
       nodes: [],
       index: new Map(),
-      cursor: null,
-      hasNext: true,
-      started: false,
       changedFiles: wantChanged && key === '',
     });
   }
@@ -86,24 +111,49 @@ export async function gatherLanesHistory(
     for (const b of s.boundaries) if (b !== undefined) anchorReqs.push({ boundary: b, path: s.key });
   }
 
-  const needsMore = (s: StreamState): boolean => {
-    if (!s.started) return true;
-    if (!s.hasNext) return false;
+  /** Whether every boundary of the stream has its anchor among the nodes read (or needs none). */
+  const anchored = (s: StreamState): boolean => {
     for (const b of s.boundaries) {
-      if (b === undefined) return true;
-      const a = anchors.get(anchorKey(s.key, b))!;
-      if (a.oid === null || !s.index.has(a.oid)) return true;
+      if (b === undefined) return false;
+      const a = anchors.get(anchorKey(s.key, b));
+      if (!a || a.oid === null || !s.index.has(a.oid)) return false;
     }
-    return false;
+    return true;
+  };
+  /**
+   * The segments of a stream to read a page of this round: every carried window to its end, and the
+   * last segment until every anchor has shown. When the windows are read and an anchor is still missing
+   * (the range reaches further back than the carried dates), the history older than the last window is
+   * paged on as a new segment.
+   */
+  const nextPages = (s: StreamState): Segment[] => {
+    const last = s.segments[s.segments.length - 1]!;
+    const open = s.segments.filter((g) => !g.started || (g.hasNext && g !== last));
+    if (open.length > 0) return open;
+    if (anchors.size < anchorReqs.length || anchored(s)) return [];
+    if (last.hasNext) return [last];
+    if (last.since === undefined) return [];
+    const older = segment({ until: new Date(Date.parse(last.since) + 1000).toISOString() });
+    s.segments.push(older);
+    return [older];
+  };
+  const addNodes = (s: StreamState, nodes: readonly HistoryNode[]) => {
+    for (const n of nodes) if (!s.index.has(n.oid)) s.index.set(n.oid, s.nodes.push(n) - 1);
+  };
+  /** Rebuilds a stream's node list from its segments, in segment order (windows may arrive out of order). */
+  const rebuild = (s: StreamState) => {
+    s.nodes = [];
+    s.index = new Map();
+    for (const g of s.segments) addNodes(s, g.nodes);
   };
 
   let rounds = 0;
   let pendingAnchors = anchorReqs;
   for (;;) {
-    const pending = [...streams.values()].filter(needsMore);
+    const pending = [...streams.values()].flatMap((s) => nextPages(s).map((g) => ({ s, g })));
     if (pending.length === 0 && pendingAnchors.length === 0) break;
     rounds++;
-    const chunks: { streams: StreamState[]; anchors: AnchorRequest[] }[] = [];
+    const chunks: { streams: { s: StreamState; g: Segment }[]; anchors: AnchorRequest[] }[] = [];
     for (let h = 0, a = 0; h < pending.length || a < pendingAnchors.length; ) {
       chunks.push({
         streams: pending.slice(h, h + historiesPerQuery),
@@ -114,10 +164,12 @@ export async function gatherLanesHistory(
     }
     pendingAnchors = [];
     await mapLimit(chunks, concurrency, async (chunk) => {
-      const reqs: HistoryPageRequest[] = chunk.streams.map((s) => ({
+      const reqs: HistoryPageRequest[] = chunk.streams.map(({ s, g }) => ({
         path: s.key,
-        cursor: s.cursor,
+        cursor: g.cursor,
         changedFiles: s.changedFiles,
+        ...(g.since !== undefined ? { since: g.since } : {}),
+        ...(g.until !== undefined ? { until: g.until } : {}),
       }));
       const { query, variables } = historyRoundQuery(reqs, chunk.anchors);
       const what = `reading history of ${owner}/${repo}@${branch}`;
@@ -127,21 +179,21 @@ export async function gatherLanesHistory(
         what,
       );
       const res = parseHistoryRound(data, reqs, chunk.anchors);
-      chunk.streams.forEach((s, i) => {
+      chunk.streams.forEach(({ s, g }, i) => {
         const conn = res.histories[i];
         if (!conn) throw new ReleaseLanesError('RL403', `${what}: no history returned for "${s.key || '.'}"`);
-        for (const n of conn.nodes) {
-          if (!s.index.has(n.oid)) s.index.set(n.oid, s.nodes.push(n) - 1);
-        }
-        s.started = true;
-        s.cursor = conn.pageInfo.endCursor;
-        s.hasNext = conn.pageInfo.hasNextPage && conn.nodes.length > 0;
+        g.nodes.push(...conn.nodes);
+        g.started = true;
+        g.cursor = conn.pageInfo.endCursor;
+        g.hasNext = conn.pageInfo.hasNextPage && conn.nodes.length > 0;
       });
       chunk.anchors.forEach((a, i) =>
         anchors.set(anchorKey(a.path, a.boundary), toAnchor(a, res.anchors[i] ?? null)),
       );
     });
+    for (const { s } of pending) rebuild(s);
   }
+  ctx.carryOut?.(carryOf(new Map([...streams].map(([k, s]) => [k, s.nodes]))));
 
   // Which candidates need a file list, then fetch those (only those).
   const fallbackBoundaries = new Set<string>();

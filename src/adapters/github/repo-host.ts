@@ -3,6 +3,7 @@ import { createLaneAssigner, type LaneAssigner } from '../../core/assign.js';
 import type { RepoConfig, TagRef } from '../../core/types.js';
 import { ReleaseLanesError } from '../../errors.js';
 import type { RepoHost } from '../../ports/repo-host.js';
+import { parsePlanMarker } from '../../render/pr-body.js';
 import type { RestResponse } from './commit-files.js';
 import { mapGitHubError } from './github-errors.js';
 import {
@@ -14,8 +15,10 @@ import {
   bootstrapVariables,
   filesQuery,
   type BlobNode,
+  type ReleasePrNode,
   type TagsConnection,
 } from './graphql-bootstrap.js';
+import { validCarry, type HistoryCarry } from './history-carry.js';
 import { gatherLanesHistory, type GatherLog } from './lanes-history.js';
 
 export type { GatherLog } from './lanes-history.js';
@@ -64,6 +67,13 @@ export interface GitHubRepoHostOptions {
   maxRequests?: number;
   /** Files fetched by the bootstrap query. Default BOOTSTRAP_FILES. */
   bootstrapFiles?: readonly string[];
+  /**
+   * The label of the App's release PRs: the bootstrap query then also reads their bodies, and the history
+   * carried forward in their marker (history-carry.ts) shortens this run's history reads.
+   */
+  releasePrLabel?: string;
+  /** Release branches start with this (a labelled PR from another branch or a fork is not trusted). */
+  releaseBranchPrefix?: string;
 }
 
 export interface Bootstrap {
@@ -71,9 +81,21 @@ export interface Bootstrap {
   /** Path → text, null when absent. */
   files: Record<string, string | null>;
   tags: TagRef[];
+  /** What the previous run carried forward, from an open release PR's marker (null: none usable). */
+  carry: HistoryCarry | null;
 }
 
 export type GitHubRepoHost = RepoHost & { requestCount(): number; bootstrap(): Promise<Bootstrap> };
+
+/** The carry of the newest open release PR from one of our branches whose marker holds a valid one. */
+function carryFromPrs(nodes: readonly ReleasePrNode[] | undefined, prefix: string): HistoryCarry | null {
+  for (const pr of nodes ?? []) {
+    if (pr.isCrossRepository || !pr.headRefName.startsWith(prefix)) continue;
+    const carry = validCarry(parsePlanMarker(pr.body)?.carry);
+    if (carry) return carry;
+  }
+  return null;
+}
 
 export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOptions): GitHubRepoHost {
   const { owner, repo, branch } = options;
@@ -142,16 +164,18 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
   async function doBootstrap(): Promise<Bootstrap> {
     type Data = {
       repository:
-        | ({ branch: { target: { oid: string } | null } | null; tags: TagsConnection } & Record<
-            string,
-            unknown
-          >)
+        | ({
+            branch: { target: { oid: string } | null } | null;
+            tags: TagsConnection;
+            releasePrs?: { nodes: ReleasePrNode[] } | null;
+          } & Record<string, unknown>)
         | null;
     };
     const what = `reading ${owner}/${repo}@${branch}`;
+    const label = options.releasePrLabel;
     const data = await gql<Data>(
-      bootstrapQuery(bootFiles),
-      bootstrapVariables(owner, repo, branch, bootFiles),
+      bootstrapQuery(bootFiles, label !== undefined),
+      { ...bootstrapVariables(owner, repo, branch, bootFiles), ...(label !== undefined ? { label } : {}) },
       what,
     );
     const r = data.repository;
@@ -164,7 +188,8 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
       files[path] = t === 'fallback' ? await restFile(path, headSha) : t;
     }
     const tags = await allTags(gql, { owner, repo }, r.tags);
-    return { headSha, files, tags };
+    const carry = carryFromPrs(r.releasePrs?.nodes, options.releaseBranchPrefix ?? 'release-lanes/');
+    return { headSha, files, tags, carry };
   }
 
   function bootstrap(): Promise<Bootstrap> {
@@ -210,13 +235,22 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
     return (await readFiles([path], ref))[path] ?? null;
   }
 
-  const lanesHistory = (config: RepoConfig, boundaries: Record<string, string | undefined>) =>
-    gatherLanesHistory(
+  let carried: HistoryCarry | undefined;
+  const lanesHistory = async (config: RepoConfig, boundaries: Record<string, string | undefined>) => {
+    const boot = await bootstrap();
+    return gatherLanesHistory(
       { owner, repo, branch, gql, rest, historiesPerQuery, anchorsPerQuery, concurrency, log: options.log },
-      { head: bootstrap().then((b) => b.headSha), requests: () => requests, assign: makeAssigner(config) },
+      {
+        head: Promise.resolve(boot.headSha),
+        requests: () => requests,
+        assign: makeAssigner(config),
+        carry: boot.carry,
+        carryOut: (c) => (carried = c),
+      },
       config,
       boundaries,
     );
+  };
 
   return {
     readFile,
@@ -224,6 +258,7 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
     listTags: async () => (await bootstrap()).tags,
     headSha: async () => (await bootstrap()).headSha,
     lanesHistory,
+    historyCarry: () => carried,
     bootstrap,
     requestCount: () => requests,
   };

@@ -231,6 +231,14 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
       if (op === 'releaseLanesBootstrap') {
         const oid = refSha(v.qualified!);
         repository.branch = oid ? { target: { oid } } : null;
+        if (/\breleasePrs: pullRequests\(/.test(query)) {
+          repository.releasePrs = {
+            nodes: prs
+              .filter((p) => p.state === 'open' && p.labels.includes(v.label!))
+              .reverse()
+              .map((p) => ({ headRefName: p.head, isCrossRepository: false, body: p.body })),
+          };
+        }
       }
       const keys = Object.keys(v).filter((k) => /^e\d+$/.test(k) && v[k]);
       const nodes = blobNodes(
@@ -258,7 +266,15 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
         const i = m[1]!;
         const path = v[`p${i}`] ?? '';
         const offset = Number(v[`c${i}`] ?? 0);
-        const all = log(v.head!, path);
+        // `since` / `until`: commit-date window, both ends inclusive (git log --since/--until).
+        const since = v[`si${i}`] ? Date.parse(v[`si${i}`]!) : -Infinity;
+        const until = v[`un${i}`] ? Date.parse(v[`un${i}`]!) : Infinity;
+        const dated = (sha: string) => {
+          const t = Date.parse(commitNode(sha).committedDate as string);
+          return t >= since && t <= until;
+        };
+        const all =
+          since === -Infinity && until === Infinity ? log(v.head!, path) : log(v.head!, path).filter(dated);
         const page = all.slice(offset, offset + 100);
         head[`s${i}`] = {
           pageInfo: { hasNextPage: offset + 100 < all.length, endCursor: String(offset + page.length) },

@@ -97,3 +97,44 @@ export function createManyLanesRepo(n: number, commits: number, spread = n): Tes
   );
   return repo;
 }
+
+/**
+ * `n` release-please packages `packages/lane-XX` (every one names its `component`, no workspace plugin),
+ * all released at 1.0.0 (`lane-XX-v1.0.0`), then `commits` commits: every fourth on lane-00, the others
+ * spread over all lanes (lane-00's history then needs several pages).
+ */
+export function createReleasePleaseLanesRepo(n: number, commits: number): TestRepo {
+  const repo = createTestRepo('rl-app-rp-');
+  const name = (i: number) => `lane-${String(i).padStart(2, '0')}`;
+  const files: Record<string, string> = {};
+  const packages: Record<string, unknown> = {};
+  const manifest: Record<string, string> = {};
+  for (let i = 0; i < n; i++) {
+    const l = name(i);
+    packages[`packages/${l}`] = { component: l };
+    manifest[`packages/${l}`] = '1.0.0';
+    files[`packages/${l}/package.json`] = json({ name: `@acme/${l}`, version: '1.0.0' });
+    files[`packages/${l}/CHANGELOG.md`] = `# Changelog\n\n## 1.0.0 (2024-01-01)\n\n* first\n`;
+  }
+  files['release-please-config.json'] = json({ 'release-type': 'node', packages });
+  files['.release-please-manifest.json'] = json(manifest);
+  repo.commit('chore: initial', files);
+  for (let i = 0; i < n; i++) repo.tag(`${name(i)}-v1.0.0`);
+  addLaneCommits(repo, n, 0, commits);
+  return repo;
+}
+
+/** `count` conventional commits numbered from `from` (see createReleasePleaseLanesRepo). */
+export function addLaneCommits(repo: TestRepo, n: number, from: number, count: number): void {
+  const name = (i: number) => `lane-${String(i).padStart(2, '0')}`;
+  repo.importCommits(
+    Array.from({ length: count }, (_, j) => {
+      const k = from + j;
+      const lane = name(k % 4 === 0 ? 0 : k % n);
+      return {
+        message: `${k % 3 === 0 ? 'feat' : 'fix'}(${lane}): change ${k}`,
+        files: { [`packages/${lane}/src/f${k}.ts`]: `export const v = ${k};\n` },
+      };
+    }),
+  );
+}

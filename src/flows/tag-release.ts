@@ -16,7 +16,7 @@
 import semver from 'semver';
 import { loadConfig, type ConfigFiles } from '../config/index.js';
 import { releasePleaseInputsFrom, releasePleasePackageFiles } from '../config/release-please-inputs.js';
-import { branchRole } from '../core/branches.js';
+import { branchRole, type BranchRole } from '../core/branches.js';
 import { isLatestRelease, unitReleaseMode } from '../core/github-release.js';
 import { orderLanes } from '../core/order.js';
 import { laneTagSpec, planTagOperations } from '../core/release-tags.js';
@@ -224,7 +224,7 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
   const role =
     opts.baseBranch === undefined
       ? 'release'
-      : branchRole(config, opts.baseBranch, opts.defaultBranch ?? opts.baseBranch);
+      : await trustedRole(host, config, opts.baseBranch, opts.defaultBranch ?? opts.baseBranch);
   if (role === null) {
     return {
       ...empty,
@@ -355,6 +355,29 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
   return { config, lanes: released, ops, progress, summary, warnings };
 }
 
+/**
+ * The role of the branch a release PR was merged into. Another branch than the default one counts only when
+ * the DEFAULT branch's config agrees (one more read): a branch's own config cannot make it a release or
+ * maintenance branch.
+ */
+async function trustedRole(
+  host: TagHost,
+  config: RepoConfig,
+  base: string,
+  defaultBranch: string,
+): Promise<BranchRole | null> {
+  const role = branchRole(config, base, defaultBranch);
+  if (role === null || base === defaultBranch) return role;
+  const read = await host.read({ ref: `refs/heads/${defaultBranch}`, paths: [CONFIG_PATH] });
+  const text = read.files[CONFIG_PATH];
+  if (!text) return null;
+  try {
+    return branchRole(loadConfig({ releaseLanesYml: text }).config, base, defaultBranch);
+  } catch {
+    return null;
+  }
+}
+
 function toLaneRelease(lane: LaneConfig, r: ReleasedLane): LaneRelease {
   return {
     lane: lane.name,
@@ -403,9 +426,9 @@ function joinEntries(
       members.push({ lane: l.lane.name, entry: l.entry });
   }
   const first = list[0];
-  if (members.length === 0)
-    return key === 'entry' && first ? `${first.lane.name} ${first.release.version}` : '';
-  if (members.length === 1) return key === 'entry' ? members[0]!.entry : splitEntry(members[0]!.entry).notes;
+  if (members.length === 0) return key === 'entry' && first ? `${first.lane.name} ${first.release.version}` : '';
+  const ownFiles = new Set(list.map((l) => l.lane.changelogPath)).size > 1;
+  if (!ownFiles) return key === 'entry' ? members[0]!.entry : splitEntry(members[0]!.entry).notes;
   return key === 'entry' ? (groupEntry(members, true) ?? '') : groupNotes(members);
 }
 

@@ -149,7 +149,7 @@ describe('tagRelease', () => {
     });
     const res = await tagRelease({ host: repo, publisher: repo, mergeSha: m });
     expect(res.warnings).toEqual([]);
-    expect(repo.releases.get('v2.1.0')!.body).toBe('### Features\n\n* api thing');
+    expect(repo.releases.get('v2.1.0')!.body).toBe('### api\n\n#### Features\n\n* api thing');
   });
 
   it('a merge that changed no version does nothing', async () => {

@@ -89,7 +89,7 @@ export const ERRORS = {
   },
   RL311: {
     title: 'Line is end-of-life',
-    fix: 'This line is outside the lane\'s `supported` range, so nothing is released from this branch. Widen `supported` on the default branch to release it again.',
+    fix: "This line is outside the lane's `supported` range, so nothing is released from this branch. Widen `supported` on the default branch to release it again.",
   },
   // GitHub (RL4xx)
   RL400: {

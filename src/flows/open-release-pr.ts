@@ -272,7 +272,16 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
       files: Object.keys(files).sort(),
     });
   }
-  return { baseSha: headSha, plan, config, tags, prs, writes, unfinished, ...(endOfLife ? { endOfLife } : {}) };
+  return {
+    baseSha: headSha,
+    plan,
+    config,
+    tags,
+    prs,
+    writes,
+    unfinished,
+    ...(endOfLife ? { endOfLife } : {}),
+  };
 }
 
 /** The neutral check run of a maintenance branch whose line is end-of-life (RL311). */

@@ -426,7 +426,8 @@ function joinEntries(
       members.push({ lane: l.lane.name, entry: l.entry });
   }
   const first = list[0];
-  if (members.length === 0) return key === 'entry' && first ? `${first.lane.name} ${first.release.version}` : '';
+  if (members.length === 0)
+    return key === 'entry' && first ? `${first.lane.name} ${first.release.version}` : '';
   const ownFiles = new Set(list.map((l) => l.lane.changelogPath)).size > 1;
   if (!ownFiles) return key === 'entry' ? members[0]!.entry : splitEntry(members[0]!.entry).notes;
   return key === 'entry' ? (groupEntry(members, true) ?? '') : groupNotes(members);

@@ -232,7 +232,8 @@ export function groupedPrTitle(base: string, plan: ReleasePlan): string {
     ...new Set(plan.releases.map((r) => (r.group ? `${r.group} ${r.version}` : `${r.lane} ${r.version}`))),
   ];
   if (parts.length === 0) return head;
-  if (parts.length === 1 && plan.releases[0]!.group) return `chore: release ${parts[0]}`.slice(0, TITLE_LIMIT);
+  if (parts.length === 1 && plan.releases[0]!.group)
+    return `chore: release ${parts[0]}`.slice(0, TITLE_LIMIT);
   for (let n = parts.length; n > 0; n--) {
     const rest = parts.length - n;
     const title = `${head} (${parts.slice(0, n).join(', ')}${rest > 0 ? `, +${rest} more` : ''})`;

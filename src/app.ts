@@ -45,9 +45,13 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           'push',
         );
       }
+      // Only a run on the default branch read the config snapshots use (the default branch's).
+      const onDefault = context.payload.ref === `refs/heads/${context.payload.repository.default_branch}`;
       await handlePushSnapshot(
         context,
-        outcome?.ok ? { config: outcome.result.config, tags: outcome.result.tags } : undefined,
+        outcome?.ok && onDefault && !outcome.result.skipped
+          ? { config: outcome.result.config, tags: outcome.result.tags }
+          : undefined,
       );
     });
     app.on('issue_comment.created', async (context) => {

@@ -83,6 +83,14 @@ export const ERRORS = {
     title: 'Commit snapshot tag already exists at another commit',
     fix: 'Commit snapshot tags are created once: lengthen `{shortsha}` in the snapshot template, or delete the stale tag by hand.',
   },
+  RL310: {
+    title: 'Change does not fit the maintenance line',
+    fix: 'A maintenance branch only releases patches of its line, and the next minor or major already exists: revert the `feat`/breaking commit on this branch (land it on the release branch instead), or reword it as a `fix`.',
+  },
+  RL311: {
+    title: 'Line is end-of-life',
+    fix: "This line is outside the lane's `supported` range, so nothing is released from this branch. Widen `supported` on the default branch to release it again.",
+  },
   // GitHub (RL4xx)
   RL400: {
     title: 'Missing permission',

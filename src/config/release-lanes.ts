@@ -32,7 +32,9 @@ interface RawShared {
   'initial-version'?: string;
   'changelog-sections'?: RawSection[];
   draft?: boolean;
+  release?: boolean | 'draft';
   'release-name'?: string;
+  'changelog-empty-entries'?: boolean;
 }
 interface RawSnapshotRule {
   moving?: string[];
@@ -49,7 +51,7 @@ interface RawLane extends RawShared {
   prerelease?: string;
   component?: string;
   group?: string;
-  channels?: ChannelRule[];
+  channels?: (Omit<ChannelRule, 'followStable'> & { 'follow-stable'?: boolean })[];
   supported?: string;
   rebuild?: { tag: string; moves?: string[] };
   snapshots?: {
@@ -62,6 +64,7 @@ interface RawConfig extends RawShared {
   'separate-pull-requests'?: boolean;
   branch?: string;
   'maintenance-branches'?: string[];
+  'latest-lanes'?: string[];
   lanes: RawLane[];
 }
 
@@ -88,13 +91,6 @@ function defaultTag(lane: RawLane, firstPath: string, all: RawLane[]): string {
   return all.length === 1 ? 'v{version}' : '{lane}-v{version}';
 }
 
-function defaultReleaseName(lane: RawLane, all: RawLane[]): string {
-  if (lane.group !== undefined) {
-    return all.every((l) => l.group === lane.group) ? 'v{version}' : '{group} v{version}';
-  }
-  return all.length === 1 ? 'v{version}' : '{lane} v{version}';
-}
-
 function tagPolicy(lane: RawLane): TagPolicy | undefined {
   if (!lane.channels && !lane.supported && !lane.rebuild && !lane.snapshots) return undefined;
   const policy: TagPolicy = {
@@ -102,6 +98,7 @@ function tagPolicy(lane: RawLane): TagPolicy | undefined {
       tag: c.tag,
       track: c.track,
       ...(c.prerelease !== undefined ? { prerelease: c.prerelease } : {}),
+      ...(c['follow-stable'] !== undefined ? { followStable: c['follow-stable'] } : {}),
     })),
   };
   if (lane.supported !== undefined) policy.supported = lane.supported;
@@ -214,12 +211,39 @@ function mapLane(
       raw['changelog-sections'] ?? cfg['changelog-sections'],
       DEFAULT_CHANGELOG_SECTIONS,
     ),
-    releaseName: raw['release-name'] ?? cfg['release-name'] ?? defaultReleaseName(raw, cfg.lanes),
     draft: raw.draft ?? cfg.draft ?? false,
   };
+  const releaseName = raw['release-name'] ?? cfg['release-name'];
+  if (releaseName !== undefined) lane.releaseName = releaseName;
+  const release = raw.release ?? cfg.release;
+  if (release !== undefined) {
+    if (lane.draft && release !== 'draft') {
+      errors.push(
+        source.error(
+          'RL101',
+          pointer(...('release' in raw ? ['lanes', i, 'release'] : ['release'])),
+          `\`release: ${String(release)}\` contradicts \`draft: true\`; use \`release: draft\` alone`,
+        ),
+      );
+    }
+    lane.release = release;
+  }
+  const empty = raw['changelog-empty-entries'] ?? cfg['changelog-empty-entries'];
+  if (empty !== undefined) lane.changelogEmptyEntries = empty;
   if (raw.prerelease !== undefined) lane.prerelease = raw.prerelease;
   if (raw.component !== undefined) lane.component = raw.component;
   if (raw.group !== undefined) lane.group = raw.group;
+  (raw.channels ?? []).forEach((c, j) => {
+    if (c['follow-stable'] !== undefined && c.track !== 'prerelease') {
+      errors.push(
+        source.error(
+          'RL101',
+          pointer('lanes', i, 'channels', j, 'follow-stable'),
+          `\`follow-stable\` only applies to \`track: prerelease\` channels (channel \`${c.tag}\` tracks ${c.track})`,
+        ),
+      );
+    }
+  });
   const policy = tagPolicy(raw);
   if (policy) lane.tagPolicy = policy;
   return lane;
@@ -249,6 +273,22 @@ export function parseReleaseLanesConfig(
     source: 'release-lanes',
     manifestPath: RELEASE_LANES_MANIFEST_PATH,
   };
+  if (raw['latest-lanes'] !== undefined) {
+    const names = new Set(lanes.flatMap((l) => (l.group ? [l.name, l.group] : [l.name])));
+    raw['latest-lanes'].forEach((name, j) => {
+      if (!names.has(name)) {
+        errors.push(
+          source.error(
+            'RL111',
+            pointer('latest-lanes', j),
+            `\`latest-lanes\` names \`${name}\`, which is neither a lane nor a group`,
+          ),
+        );
+      }
+    });
+    if (errors.length > 0) throw new ReleaseLanesErrors(errors);
+    config.latestLanes = raw['latest-lanes'];
+  }
   const target = raw.branch ?? opts.defaultBranch;
   if (target !== undefined) config.targetBranch = target;
   return { config, source };

@@ -33,8 +33,20 @@ const sharedKeys = {
       },
     },
   },
-  draft: { type: 'boolean', description: 'Create GitHub Releases as drafts.' },
-  'release-name': { type: 'string', minLength: 1, description: 'Template of the GitHub Release title.' },
+  draft: { type: 'boolean', description: 'Create GitHub Releases as drafts (same as `release: draft`).' },
+  release: {
+    enum: [true, false, 'draft'],
+    description: 'GitHub Release per version tag: true (published), draft, or false (none).',
+  },
+  'release-name': {
+    type: 'string',
+    minLength: 1,
+    description: 'Template of the GitHub Release title; default: the tag name.',
+  },
+  'changelog-empty-entries': {
+    type: 'boolean',
+    description: 'Write a changelog entry for a release with no changes to list (default false).',
+  },
 };
 
 const snapshotRule = {
@@ -93,6 +105,10 @@ const laneSchema = {
           tag: template,
           track: { enum: ['latest', 'line', 'prerelease'] },
           prerelease: { type: 'string', pattern: '^[0-9A-Za-z-]+$' },
+          'follow-stable': {
+            type: 'boolean',
+            description: 'A prerelease channel also follows newer stable releases (default false).',
+          },
         },
       },
     },
@@ -137,6 +153,11 @@ export const RELEASE_LANES_SCHEMA = {
     'separate-pull-requests': { type: 'boolean' },
     branch: { type: 'string', minLength: 1 },
     'maintenance-branches': { type: 'array', items: { type: 'string', minLength: 1 } },
+    'latest-lanes': {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: "Lanes or groups whose newest stable release is the repository's Latest GitHub Release.",
+    },
     lanes: { type: 'array', minItems: 1, items: laneSchema },
   },
 };

@@ -47,6 +47,8 @@ export interface ChannelRule {
   track: 'latest' | 'line' | 'prerelease';
   /** For `prerelease`: only this prerelease id (e.g. `alpha`); absent = any prerelease id. */
   prerelease?: string;
+  /** For `prerelease`: stable releases newer than the newest prerelease move the tag too (default false). */
+  followStable?: boolean;
 }
 
 /** Dated rebuild tags (pytmbot's `0.3-rYYYYMMDD`). */
@@ -96,9 +98,16 @@ export interface LaneConfig {
   component?: string;
   /** Lockstep group name: lanes of one group share one version and one tag set. */
   group?: string;
-  /** Release title template for the GitHub Release. */
+  /** Release title template for the GitHub Release; absent = the tag name. */
   releaseName?: string;
   draft: boolean;
+  /**
+   * Whether a version tag of this lane gets a GitHub Release: `true` (published), `'draft'` (a draft the
+   * workflow publishes after attaching assets), `false` (none). Absent = `'draft'` when `draft`, else `true`.
+   */
+  release?: boolean | 'draft';
+  /** Write a changelog entry even when the lane has no changes to list (a lockstep member). Default false. */
+  changelogEmptyEntries?: boolean;
   tagPolicy?: TagPolicy;
 }
 
@@ -112,6 +121,11 @@ export interface RepoConfig {
   targetBranch?: string;
   /** Maintenance branches (globs) that release patch versions of one line, e.g. `release/*`. */
   maintenanceBranches: string[];
+  /**
+   * Lanes (or lockstep groups) whose releases may be the repository's "Latest" GitHub Release. Absent = the
+   * root lane (`path: .`), else the only lane (or the only lockstep group), else none.
+   */
+  latestLanes?: string[];
   /** Where the config came from. */
   source: 'release-lanes' | 'release-please' | 'default';
   /** Path of the manifest of current versions. */

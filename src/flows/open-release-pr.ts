@@ -10,8 +10,12 @@
  * interrupted run left (branch written but no PR, PR without label, stale PR still open).
  */
 import { createHash } from 'node:crypto';
+import { loadConfig } from '../config/index.js';
+import { branchRole, type BranchRole } from '../core/branches.js';
+import { maintenancePlan } from '../core/maintenance.js';
 import type { ReleasePlan, RepoConfig, TagRef } from '../core/types.js';
-import { planFromHost } from '../plan.js';
+import { ERRORS } from '../errors.js';
+import { CONFIG_PATH, MANIFEST_PATH, planFromHost } from '../plan.js';
 import type { ReleaseHost, ReleasePr, ReleaseState } from '../ports/release-host.js';
 import type { RepoHost } from '../ports/repo-host.js';
 import { codeSpan, renderPrBody } from '../render/pr-body.js';
@@ -40,6 +44,12 @@ export interface ReleasePrFlowOptions {
    * top of an untagged release would propose those versions again.
    */
   unfinishedReleases?: (plan: ReleasePlan) => Promise<number[]>;
+  /**
+   * The repository's default branch, when `baseBranch` may be another branch (the App on any push). The
+   * branch's role is then decided by the DEFAULT branch's config: its `branch` (release PRs against it)
+   * or a `maintenance-branches` match (patches of one line); any other branch releases nothing.
+   */
+  defaultBranch?: string;
 }
 
 export type PrAction = 'opened' | 'updated' | 'unchanged' | 'closed';
@@ -66,6 +76,33 @@ export interface ReleasePrResult {
   unfinished: number[];
   /** Write calls made through the ReleaseHost (port method calls, not HTTP requests). */
   writes: number;
+  /** Set when the branch releases nothing (not the release branch, not a maintenance branch). */
+  skipped?: string;
+  /** Maintenance branch: lanes whose line is end-of-life (nothing released for them). */
+  endOfLife?: { lane: string; line: string }[];
+}
+
+const EMPTY_PLAN: ReleasePlan = { releases: [], order: [], warnings: [], tags: [] };
+
+/**
+ * The role of `branch`, from the default branch's `.github/release-lanes.yml` (one read, none for the default
+ * branch itself: the bootstrap has it). A release-please config, or none, only releases the default branch.
+ */
+async function roleOf(
+  host: RepoHost,
+  branch: string,
+  defaultBranch: string,
+): Promise<{ role: BranchRole | null; config?: RepoConfig }> {
+  const text = await host.readFile(CONFIG_PATH, `refs/heads/${defaultBranch}`);
+  if (text === null) return { role: branch === defaultBranch ? 'release' : null };
+  try {
+    const { config } = loadConfig({ releaseLanesYml: text }, { defaultBranch });
+    return { role: branchRole(config, branch, defaultBranch), config };
+  } catch (e) {
+    // A broken config is reported by the run on the default branch, never on other branches.
+    if (branch === defaultBranch) return { role: 'release' };
+    throw e;
+  }
 }
 
 /** Git's blob id of a UTF-8 text (what GitHub reports as the blob `oid`). */
@@ -99,11 +136,42 @@ function branchUpToDate(
 
 export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<ReleasePrResult> {
   const { releaseHost: host, baseBranch: base } = opts;
-  const { plan, config, headSha, tags } = await planFromHost(opts.repoHost, {
+  let role: BranchRole | null = 'release';
+  if (opts.defaultBranch !== undefined) {
+    const found = await roleOf(opts.repoHost, base, opts.defaultBranch);
+    role = found.role;
+    if (role === null) {
+      const skipped =
+        base === opts.defaultBranch
+          ? `releases are cut from ${found.config?.targetBranch ?? opts.defaultBranch}`
+          : `${base} is neither the release branch nor a maintenance branch`;
+      const config: RepoConfig = found.config ?? {
+        lanes: [],
+        rootMode: 'all',
+        separatePullRequests: false,
+        maintenanceBranches: [],
+        source: 'default',
+        manifestPath: MANIFEST_PATH,
+      };
+      return { baseSha: '', plan: EMPTY_PLAN, config, tags: [], prs: [], writes: 0, unfinished: [], skipped };
+    }
+  }
+  const planned = await planFromHost(opts.repoHost, {
     now: opts.now,
     repoUrl: opts.repoUrl,
     ...(opts.configRef ? { ref: opts.configRef } : {}),
   });
+  const { config, headSha, tags } = planned;
+  let plan = planned.plan;
+  let endOfLife: ReleasePrResult['endOfLife'];
+  if (role === 'maintenance') {
+    const m = maintenancePlan(plan, config, tags, base);
+    plan = m.plan;
+    endOfLife = m.endOfLife;
+    if (endOfLife.length > 0) {
+      await host.createCheckRun(endOfLifeCheck(headSha, base, endOfLife));
+    }
+  }
   const unfinished = (await opts.unfinishedReleases?.(plan)) ?? [];
   if (unfinished.length > 0) return { baseSha: headSha, plan, config, tags, prs: [], writes: 0, unfinished };
   const wanted = wantedPrs(plan, config, base);
@@ -205,7 +273,29 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
       files: Object.keys(files).sort(),
     });
   }
-  return { baseSha: headSha, plan, config, tags, prs, writes, unfinished };
+  return {
+    baseSha: headSha,
+    plan,
+    config,
+    tags,
+    prs,
+    writes,
+    unfinished,
+    ...(endOfLife ? { endOfLife } : {}),
+  };
+}
+
+/** The neutral check run of a maintenance branch whose line is end-of-life (RL311). */
+export function endOfLifeCheck(headSha: string, branch: string, lanes: { lane: string; line: string }[]) {
+  const list = lanes.map((l) => `${l.lane} ${l.line}`).join(', ');
+  return {
+    headSha,
+    conclusion: 'neutral' as const,
+    title: `RL311 ${ERRORS.RL311.title}: ${list}`,
+    summary: `release-lanes releases nothing from ${codeSpan(branch)} for ${lanes
+      .map((l) => `${codeSpan(l.lane)} (line ${codeSpan(l.line)})`)
+      .join(', ')}: the line is outside the lane's \`supported\` range.\n\n${ERRORS.RL311.fix}\n`,
+  };
 }
 
 /** GitHub stores bodies with the line endings it was sent, but browsers edit with CRLF. */

@@ -2,7 +2,7 @@
  * Which release pull requests a plan wants: one grouped PR (`release-lanes/<base>`) or one per lane
  * (`release-lanes/<base>/<lane>`, `separate-pull-requests: true`), with their part of the plan. Pure.
  */
-import type { ReleasePlan, RepoConfig } from '../core/types.js';
+import type { LaneRelease, ReleasePlan, RepoConfig } from '../core/types.js';
 import { groupedPrTitle, lanePrTitle } from '../render/pr-body.js';
 
 export const BRANCH_PREFIX = 'release-lanes/';
@@ -44,17 +44,28 @@ export function wantedPrs(plan: ReleasePlan, config: RepoConfig, base: string): 
       },
     ];
   }
-  return plan.releases.map((r) => ({
-    branch: laneBranch(base, r.lane),
-    title: lanePrTitle(base, r),
-    plan: {
-      releases: [r],
-      order: [r.lane],
-      tags: plan.tags.filter((t) => t.lane === r.lane),
-      warnings: plan.warnings.filter((w) => w.lane === undefined || w.lane === r.lane),
-    },
-    lanes: [r.lane],
-  }));
+  // A lockstep group is one release: one PR (named after its first lane's branch) for all its members.
+  const units = new Map<string, LaneRelease[]>();
+  for (const r of plan.releases) {
+    const key = r.group ? `group:${r.group}` : `lane:${r.lane}`;
+    units.set(key, [...(units.get(key) ?? []), r]);
+  }
+  return [...units.values()].map((releases) => {
+    const r = releases[0]!;
+    const names = new Set(releases.map((x) => x.lane));
+    const owners = new Set([...names, ...(r.group ? [r.group] : [])]);
+    return {
+      branch: laneBranch(base, r.lane),
+      title: lanePrTitle(base, r),
+      plan: {
+        releases,
+        order: releases.map((x) => x.lane),
+        tags: plan.tags.filter((t) => owners.has(t.lane)),
+        warnings: plan.warnings.filter((w) => w.lane === undefined || names.has(w.lane)),
+      },
+      lanes: [...names],
+    };
+  });
 }
 
 /** Two branch names that git cannot hold at once (`a/b` and `a/b/c`: a ref is a file, not a directory). */

@@ -12,6 +12,7 @@
 import type { LaneConfig, ReleasePlan, RepoConfig } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
 import { prependChangelog } from '../render/changelog.js';
+import { groupEntry, hasNotes, type MemberEntry } from '../render/group-entry.js';
 import { applyUpdater } from '../updaters/index.js';
 import { findScalar, scanToml } from '../updaters/toml-scan.js';
 
@@ -119,9 +120,11 @@ export function releaseFiles(
   for (const r of plan.releases) for (const d of r.dependencyUpdates) addVersion(d.lane, d.version);
   for (const r of plan.releases) addVersion(r.lane, r.version);
 
+  for (const [path, entry] of changelogEntries(plan, laneOf)) {
+    out[path] = prependChangelog(current(path), entry);
+  }
   for (const r of plan.releases) {
     const lane = laneOf(r.lane);
-    out[lane.changelogPath] = prependChangelog(current(lane.changelogPath), r.changelog);
     const packageName = lanePackageName(lane, currentFiles);
     const ctx = {
       lane: lane.name,
@@ -162,6 +165,38 @@ export function releaseFiles(
   }
 
   for (const [path, text] of Object.entries(out)) if (text === currentFiles[path]) delete out[path];
+  return out;
+}
+
+/**
+ * The entry each changelog file gets, in release order. A lane alone: its entry. Members of a lockstep group
+ * writing to one file: one group entry (a sub-heading per member with changes). An entry with nothing to
+ * list is left out unless the lane sets `changelog-empty-entries`.
+ */
+export function changelogEntries(
+  plan: ReleasePlan,
+  laneOf: (name: string) => LaneConfig,
+): [path: string, entry: string][] {
+  const buckets = new Map<string, { path: string; lanes: LaneConfig[]; members: MemberEntry[] }>();
+  for (const r of plan.releases) {
+    const lane = laneOf(r.lane);
+    const key = `${lane.changelogPath}\0${lane.group ?? `lane:${lane.name}`}`;
+    const bucket = buckets.get(key) ?? { path: lane.changelogPath, lanes: [], members: [] };
+    bucket.lanes.push(lane);
+    bucket.members.push({ lane: lane.name, entry: r.changelog });
+    buckets.set(key, bucket);
+  }
+  const out: [string, string][] = [];
+  for (const b of buckets.values()) {
+    const keepEmpty = b.lanes.some((l) => l.changelogEmptyEntries === true);
+    const entry =
+      b.members.length === 1
+        ? hasNotes(b.members[0]!.entry) || keepEmpty
+          ? b.members[0]!.entry
+          : null
+        : groupEntry(b.members, keepEmpty);
+    if (entry !== null) out.push([b.path, entry]);
+  }
   return out;
 }
 

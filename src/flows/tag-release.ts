@@ -16,6 +16,8 @@
 import semver from 'semver';
 import { loadConfig, type ConfigFiles } from '../config/index.js';
 import { releasePleaseInputsFrom, releasePleasePackageFiles } from '../config/release-please-inputs.js';
+import { branchRole, type BranchRole } from '../core/branches.js';
+import { isLatestRelease, unitReleaseMode } from '../core/github-release.js';
 import { orderLanes } from '../core/order.js';
 import { laneTagSpec, planTagOperations } from '../core/release-tags.js';
 import { laneTagVars, renderTemplate } from '../core/tag-template.js';
@@ -23,6 +25,7 @@ import { describeOps, releaseLabels, releasesFromTags, type KnownRelease } from 
 import type { LaneConfig, LaneRelease, RepoConfig, TagOperation, TagRef, Warning } from '../core/types.js';
 import { CONFIG_PATH, MANIFEST_PATH, RP_CONFIG_PATH, RP_MANIFEST_PATH } from '../plan.js';
 import type { ReleasePublisher, TagHost } from '../ports/tag-host.js';
+import { groupEntry, groupNotes, splitEntry, type MemberEntry } from '../render/group-entry.js';
 import type { PlanMarker } from '../render/pr-body.js';
 import { applyTagOps, checkTagOps, type ApplyProgress } from './apply-tag-ops.js';
 
@@ -180,8 +183,13 @@ export interface TagReleaseOptions {
   publisher?: ReleasePublisher;
   /** The merge (or squash / rebase) commit of the release PR on the release branch. */
   mergeSha: string;
-  /** Branch the PR was merged into: must be the config's `branch` when one is set. */
+  /**
+   * Branch the PR was merged into: the config's `branch` (default: `defaultBranch`) or a branch matching
+   * `maintenance-branches` (a maintenance release: never the Latest Release). Absent = not checked.
+   */
   baseBranch?: string;
+  /** The repository's default branch (where `branch` points when the config sets none). */
+  defaultBranch?: string;
   /** The PR body marker (a hint: mismatches are reported as warnings). */
   marker?: PlanMarker | null;
   /** Filled as the run goes, so a caller catching a failure knows what was done. */
@@ -213,11 +221,15 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
   const { config, versions, parentVersions, tags } = loaded;
   const warnings = [...loaded.warnings];
   const empty = { lanes: [], ops: [], progress, summary: [], warnings };
-  if (config.targetBranch && opts.baseBranch && config.targetBranch !== opts.baseBranch) {
+  const role =
+    opts.baseBranch === undefined
+      ? 'release'
+      : await trustedRole(host, config, opts.baseBranch, opts.defaultBranch ?? opts.baseBranch);
+  if (role === null) {
     return {
       ...empty,
       config,
-      skipped: `merged into ${opts.baseBranch}, releases are cut from ${config.targetBranch}`,
+      skipped: `merged into ${opts.baseBranch}, releases are cut from ${config.targetBranch ?? opts.defaultBranch}`,
     };
   }
 
@@ -276,14 +288,14 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
   for (const unit of units) {
     const unitOps = ops.filter((o) => unitOf(o.lane) === unit.key);
     const versionOps = unitOps.filter((o) => o.kind === 'version');
-    const notes = new Map<
-      string,
-      { lane: LaneConfig; release: ReleasedLane; entry: string; notes: string }[]
-    >();
-    for (const r of unit.releases) {
+    const notes = new Map<string, { lane: LaneConfig; release: ReleasedLane; entry: string | null }[]>();
+    const found = unit.releases.map((r) => {
       const lane = lanesByName.get(r.lane)!;
-      const found = changelogEntry(changelogs[lane.changelogPath], r.version);
-      if (!found) {
+      return { r, lane, entry: changelogEntry(changelogs[lane.changelogPath], r.version)?.entry ?? null };
+    });
+    for (const { r, lane, entry } of found) {
+      // A lockstep member with no changes has no entry of its own: only warn when no member has one.
+      if (entry === null && found.every((f) => f.entry === null)) {
         warnings.push({
           code: 'changelog-entry-missing',
           lane: r.lane,
@@ -291,10 +303,7 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
         });
       }
       const tag = versionOps.find((o) => o.name === r.tag)?.name ?? versionOps[0]?.name ?? r.tag;
-      notes.set(tag, [
-        ...(notes.get(tag) ?? []),
-        { lane, release: r, entry: found?.entry ?? `${r.lane} ${r.version}`, notes: found?.notes ?? '' },
-      ]);
+      notes.set(tag, [...(notes.get(tag) ?? []), { lane, release: r, entry }]);
     }
     const messages = new Map([...notes].map(([tag, list]) => [tag, joinEntries(list, 'entry')]));
     await applyTagOps(host, versionOps, {
@@ -310,13 +319,25 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
         const list = notes.get(op.name) ?? [];
         const first = list[0];
         if (!first) continue;
+        const mode = unitReleaseMode(list.map((l) => l.lane));
+        if (mode === 'none') continue;
         const name = releaseTitle(first.lane, first.release.version, op.name);
         const action = await opts.publisher.ensureRelease({
           tag: op.name,
           name,
           body: joinEntries(list, 'notes'),
           prerelease: semver.prerelease(first.release.version) !== null,
-          draft: list.some((l) => l.lane.draft),
+          draft: mode === 'draft',
+          makeLatest: isLatestRelease({
+            config,
+            lanes: list.map((l) => l.lane.name),
+            version: first.release.version,
+            known: list.flatMap((l) =>
+              releasesFromTags(l.lane.tag, laneTagSpec(l.lane), tags).map((r) => r.version),
+            ),
+            maintenance: role === 'maintenance',
+            mode,
+          }),
         });
         progress.releases.push({ tag: op.name, name, action });
         releaseLines.push(`${action === 'created' ? 'create' : 'keep'} release ${name}`);
@@ -332,6 +353,29 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
     summary.push(...describeOps(unitOps, labelsFor(unit, tags, mergeSha)), ...releaseLines);
   }
   return { config, lanes: released, ops, progress, summary, warnings };
+}
+
+/**
+ * The role of the branch a release PR was merged into. Another branch than the default one counts only when
+ * the DEFAULT branch's config agrees (one more read): a branch's own config cannot make it a release or
+ * maintenance branch.
+ */
+async function trustedRole(
+  host: TagHost,
+  config: RepoConfig,
+  base: string,
+  defaultBranch: string,
+): Promise<BranchRole | null> {
+  const role = branchRole(config, base, defaultBranch);
+  if (role === null || base === defaultBranch) return role;
+  const read = await host.read({ ref: `refs/heads/${defaultBranch}`, paths: [CONFIG_PATH] });
+  const text = read.files[CONFIG_PATH];
+  if (!text) return null;
+  try {
+    return branchRole(loadConfig({ releaseLanesYml: text }).config, base, defaultBranch);
+  } catch {
+    return null;
+  }
 }
 
 function toLaneRelease(lane: LaneConfig, r: ReleasedLane): LaneRelease {
@@ -367,14 +411,26 @@ function releaseTitle(lane: LaneConfig, version: string, tag: string): string {
   }
 }
 
-/** One lane: its text; several lanes sharing one tag (a lockstep group): a section per lane. */
+/**
+ * The tag message (`entry`) or Release body (`notes`) of a version tag. One lane, or group members sharing
+ * one CHANGELOG: that entry. Group members with their own CHANGELOGs: one group entry, a sub-heading per
+ * member that lists something (src/render/group-entry.ts). No entry at all: `<lane> <version>` / empty.
+ */
 function joinEntries(
-  list: { lane: LaneConfig; entry: string; notes: string }[],
+  list: { lane: LaneConfig; release: ReleasedLane; entry: string | null }[],
   key: 'entry' | 'notes',
 ): string {
-  const texts = [...new Set(list.map((l) => l[key]))];
-  if (texts.length <= 1) return texts[0] ?? '';
-  return list.map((l) => `### ${l.lane.name}\n\n${l[key]}`).join('\n\n');
+  const members: MemberEntry[] = [];
+  for (const l of list) {
+    if (l.entry !== null && !members.some((m) => m.entry === l.entry))
+      members.push({ lane: l.lane.name, entry: l.entry });
+  }
+  const first = list[0];
+  if (members.length === 0)
+    return key === 'entry' && first ? `${first.lane.name} ${first.release.version}` : '';
+  const ownFiles = new Set(list.map((l) => l.lane.changelogPath)).size > 1;
+  if (!ownFiles) return key === 'entry' ? members[0]!.entry : splitEntry(members[0]!.entry).notes;
+  return key === 'entry' ? (groupEntry(members, true) ?? '') : groupNotes(members);
 }
 
 function labelsFor(unit: Unit, tags: readonly TagRef[], mergeSha: string): Map<string, string> {

@@ -67,7 +67,11 @@ export function notOurMergedReleasePr(
   if (!pr.head.ref.startsWith(BRANCH_PREFIX)) return `head branch is not ${BRANCH_PREFIX}…`;
   if (pr.head.repo?.full_name !== repoFullName || pr.base.repo.full_name !== repoFullName)
     return 'from a fork';
-  if (pr.base.ref !== defaultBranch) return `not merged into ${defaultBranch}`;
+  // Merged into the branch it was opened for (`release-lanes/<base>` or `release-lanes/<base>/<lane>`); the
+  // flow then checks, with the config, that the base is the release branch or a maintenance branch.
+  const own = `${BRANCH_PREFIX}${pr.base.ref}`;
+  if (pr.head.ref !== own && !pr.head.ref.startsWith(`${own}/`))
+    return `${pr.head.ref} was not opened for ${pr.base.ref} (default branch: ${defaultBranch})`;
   return null;
 }
 
@@ -78,7 +82,10 @@ export type TagOutcome =
 export interface TagTarget {
   owner: string;
   repo: string;
+  /** The branch the PR was merged into. */
   base: string;
+  /** The repository's default branch (absent = `base`). */
+  defaultBranch?: string;
   repoUrl?: string;
   pr: number;
   mergeSha: string;
@@ -96,6 +103,7 @@ export function runTagging(octokit: Octokit, log: Logger, t: TagTarget): Promise
         publisher: host,
         mergeSha: t.mergeSha,
         baseBranch: t.base,
+        defaultBranch: t.defaultBranch ?? t.base,
         marker: t.marker,
         progress,
       });
@@ -139,7 +147,12 @@ export function runTagging(octokit: Octokit, log: Logger, t: TagTarget): Promise
 
 async function afterTagging(octokit: Octokit, log: Logger, t: TagTarget, outcome: TagOutcome, deps: TagDeps) {
   if (!outcome.ok || outcome.result.skipped || deps.refreshReleasePrs === false) return;
-  await runReleasePrs(octokit, log, { owner: t.owner, repo: t.repo, base: t.base, repoUrl: t.repoUrl }, deps);
+  await runReleasePrs(
+    octokit,
+    log,
+    { owner: t.owner, repo: t.repo, base: t.base, defaultBranch: t.defaultBranch, repoUrl: t.repoUrl },
+    deps,
+  );
 }
 
 export async function handlePullRequestClosed(
@@ -220,7 +233,8 @@ async function tagMergedPr(
   const target: TagTarget = {
     owner: where.owner,
     repo: where.repo,
-    base: repo.default_branch,
+    base: pr.base.ref,
+    defaultBranch: repo.default_branch,
     repoUrl: repo.html_url,
     pr: pr.number,
     mergeSha: pr.merge_commit_sha!,

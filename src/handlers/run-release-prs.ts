@@ -14,8 +14,13 @@ import { unfinishedReleasePrs } from './unfinished-releases.js';
 export interface RunTarget {
   owner: string;
   repo: string;
-  /** The default branch: config is read from it only, release branches are built on its head. */
+  /** The branch release PRs are built on and target (the pushed branch). */
   base: string;
+  /**
+   * The repository's default branch, whose config decides the role of `base` (release branch, maintenance
+   * branch, or nothing). Absent = `base` is the default branch.
+   */
+  defaultBranch?: string;
   repoUrl?: string;
   /** The commit that triggered the run (a failing check run goes there), if known. */
   triggerSha?: string;
@@ -83,6 +88,7 @@ export function runReleasePrs(
         repoHost,
         releaseHost,
         baseBranch: base,
+        defaultBranch: target.defaultBranch ?? base,
         now,
         repoUrl: target.repoUrl,
         configRef: headSha,

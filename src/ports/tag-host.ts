@@ -71,6 +71,8 @@ export interface ReleaseInput {
   body: string;
   prerelease: boolean;
   draft: boolean;
+  /** Whether this Release becomes the repository's Latest (sent explicitly: GitHub defaults to true). */
+  makeLatest: boolean;
 }
 
 /** GitHub Releases: one per version tag, created once; an existing release is left alone. */

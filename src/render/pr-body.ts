@@ -16,6 +16,7 @@ import Handlebars from 'handlebars';
 import type { LaneConfig, LaneRelease, ReleasePlan, TagOperation } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
 import { defaultTemplates, type Templates } from './load-templates.js';
+import { groupEntry, hasNotes } from './group-entry.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
 /** GitHub refuses pull request bodies longer than 65,536 characters. */
@@ -51,6 +52,8 @@ interface PrBodyView {
   baseShort: string;
   laneCount: number;
   single: boolean;
+  /** One changelog block (one lane, or one lockstep group): shown open. */
+  singleEntry: boolean;
   lanes: {
     index: number;
     name: string;
@@ -61,9 +64,46 @@ interface PrBodyView {
     changelog: string | null;
     changelogPath: string;
   }[];
+  /** One changelog block per release unit (a lane, or a lockstep group read as one release). */
+  entries: {
+    name: string;
+    version: string;
+    /** null: omitted for the body size limit. */
+    changelog: string | null;
+    changelogPath: string;
+  }[];
   tags: { action: string; name: string; from: string | null; to: string }[];
   warnings: string[];
   marker: string;
+}
+
+/** A lane, or the members of a lockstep group, with the entry shown for them (null: nothing to list). */
+interface Unit {
+  name: string;
+  version: string;
+  entry: string | null;
+  changelogPath: string;
+}
+
+function units(plan: ReleasePlan, lanes: Map<string, LaneConfig>): Unit[] {
+  const byKey = new Map<string, { name: string; releases: LaneRelease[] }>();
+  for (const r of plan.releases) {
+    const key = r.group ? `group:${r.group}` : `lane:${r.lane}`;
+    const u = byKey.get(key) ?? { name: r.group ?? r.lane, releases: [] };
+    u.releases.push(r);
+    byKey.set(key, u);
+  }
+  return [...byKey.values()].map((u) => {
+    const first = u.releases[0]!;
+    const paths = [...new Set(u.releases.map((r) => lanes.get(r.lane)?.changelogPath ?? 'CHANGELOG.md'))];
+    const entry =
+      u.releases.length === 1
+        ? hasNotes(first.changelog)
+          ? first.changelog.trim()
+          : null
+        : groupEntry(u.releases.map((r) => ({ lane: r.lane, entry: r.changelog })));
+    return { name: u.name, version: first.version, entry, changelogPath: paths.join(', ') };
+  });
 }
 
 /** Inline code span holding `s` literally (CommonMark: a fence longer than any backtick run inside). */
@@ -129,11 +169,13 @@ function tagView(t: TagOperation): PrBodyView['tags'][number] {
 function view(input: PrBodyInput, withChangelog: (i: number) => boolean): PrBodyView {
   const { plan } = input;
   const lanes = new Map((input.lanes ?? []).map((l) => [l.name, l]));
+  const shown = units(plan, lanes).filter((u) => u.entry !== null);
   return {
     base: codeSpan(input.base),
     baseShort: codeSpan(shortSha(input.baseSha)),
     laneCount: plan.releases.length,
     single: plan.releases.length === 1,
+    singleEntry: shown.length === 1,
     lanes: plan.releases.map((r: LaneRelease, i) => ({
       index: i + 1,
       name: cell(r.lane),
@@ -143,6 +185,15 @@ function view(input: PrBodyInput, withChangelog: (i: number) => boolean): PrBody
       tag: codeSpan(r.tag).replace(/\|/g, '\\|'),
       changelog: withChangelog(i) ? r.changelog.trim() : null,
       changelogPath: codeSpan(lanes.get(r.lane)?.changelogPath ?? 'CHANGELOG.md'),
+    })),
+    entries: shown.map((u, i) => ({
+      name: cell(u.name),
+      version: cell(u.version),
+      changelog: withChangelog(i) ? u.entry : null,
+      changelogPath: u.changelogPath
+        .split(', ')
+        .map((p) => codeSpan(p))
+        .join(', '),
     })),
     tags: plan.tags.filter((t) => t.action !== 'unchanged').map(tagView),
     warnings: plan.warnings.map((w) => escapeMarkdown(w.message.replace(/\n/g, ' '))),
@@ -177,17 +228,25 @@ export function renderPrBody(input: PrBodyInput, templates: Templates = defaultT
       throw new ReleaseLanesError('RL101', `pull request template failed: ${(e as Error).message}`);
     }
   };
-  let keep = input.plan.releases.length;
+  let keep = units(input.plan, new Map((input.lanes ?? []).map((l) => [l.name, l]))).length;
   let body = render(keep);
   while (body.length > limit && keep > 0) body = render(--keep);
   return body;
 }
 
-/** `chore: release main (sdk 1.4.0, server 0.5.0)`; lanes that do not fit in GitHub's limit are counted. */
+/**
+ * `chore: release main (sdk 1.4.0, server 0.5.0)`; a lockstep group counts once (`wegent 1.3.0`), and a PR
+ * that releases one group only is `chore: release wegent 1.3.0`. Lanes that do not fit in GitHub's limit
+ * are counted.
+ */
 export function groupedPrTitle(base: string, plan: ReleasePlan): string {
   const head = `chore: release ${base}`;
-  const parts = plan.releases.map((r) => `${r.lane} ${r.version}`);
+  const parts = [
+    ...new Set(plan.releases.map((r) => (r.group ? `${r.group} ${r.version}` : `${r.lane} ${r.version}`))),
+  ];
   if (parts.length === 0) return head;
+  if (parts.length === 1 && plan.releases[0]!.group)
+    return `chore: release ${parts[0]}`.slice(0, TITLE_LIMIT);
   for (let n = parts.length; n > 0; n--) {
     const rest = parts.length - n;
     const title = `${head} (${parts.slice(0, n).join(', ')}${rest > 0 ? `, +${rest} more` : ''})`;
@@ -196,7 +255,10 @@ export function groupedPrTitle(base: string, plan: ReleasePlan): string {
   return `${head} (${parts.length} lanes)`;
 }
 
-/** `chore(main): release sdk 1.4.0` */
-export function lanePrTitle(base: string, release: Pick<LaneRelease, 'lane' | 'version'>): string {
-  return `chore(${base}): release ${release.lane} ${release.version}`.slice(0, TITLE_LIMIT);
+/** `chore(main): release sdk 1.4.0` (a lockstep group: `chore(main): release wegent 1.3.0`) */
+export function lanePrTitle(
+  base: string,
+  release: Pick<LaneRelease, 'lane' | 'version'> & { group?: string },
+): string {
+  return `chore(${base}): release ${release.group ?? release.lane} ${release.version}`.slice(0, TITLE_LIMIT);
 }

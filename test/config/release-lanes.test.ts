@@ -23,7 +23,6 @@ describe('release-lanes.yml defaults', () => {
           bumpMinorPreMajor: false,
           bumpPatchForMinorPreMajor: false,
           changelogSections: DEFAULT_CHANGELOG_SECTIONS,
-          releaseName: 'v{version}',
           draft: false,
         },
       ],
@@ -48,8 +47,8 @@ describe('release-lanes.yml defaults', () => {
     );
     expect(config.targetBranch).toBe('trunk');
     expect(config.lanes.map((l) => [l.name, l.paths, l.tag, l.changelogPath, l.releaseName])).toEqual([
-      ['sdk', ['packages/sdk'], '{lane}-v{version}', 'packages/sdk/CHANGELOG.md', '{lane} v{version}'],
-      ['server', ['server', 'libs/*'], '{lane}-v{version}', 'server/CHANGELOG.md', '{lane} v{version}'],
+      ['sdk', ['packages/sdk'], '{lane}-v{version}', 'packages/sdk/CHANGELOG.md', undefined],
+      ['server', ['server', 'libs/*'], '{lane}-v{version}', 'server/CHANGELOG.md', undefined],
     ]);
   });
 
@@ -69,9 +68,9 @@ describe('release-lanes.yml defaults', () => {
       ),
     );
     expect(config.lanes.map((l) => [l.name, l.tag, l.releaseName, l.group])).toEqual([
-      ['gomod', '{path}/v{version}', '{lane} v{version}', undefined],
-      ['api', '{group}-v{version}', '{group} v{version}', 'images'],
-      ['web', '{group}-v{version}', '{group} v{version}', 'images'],
+      ['gomod', '{path}/v{version}', undefined, undefined],
+      ['api', '{group}-v{version}', undefined, 'images'],
+      ['web', '{group}-v{version}', undefined, 'images'],
     ]);
   });
 

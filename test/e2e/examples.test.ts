@@ -29,6 +29,9 @@ describe('docs/examples', () => {
       rebuild: { tag: '{major}.{minor}-r{date}', moves: ['{major}.{minor}', 'stable', 'latest'] },
       snapshot: { otherBranches: { moving: ['edge-{branch}'], commit: 'edge-sha-{sha}' } },
     });
+    // maintenance lines; the Release title is the tag name (`0.3.1`, not `v0.3.1`)
+    expect(load('pytmbot').maintenanceBranches).toEqual(['release/*']);
+    expect(l!.releaseName).toBeUndefined();
   });
 
   it('lattice: server and agent depend on the sdk; server has latest + alpha', () => {
@@ -39,6 +42,16 @@ describe('docs/examples', () => {
     expect(c.lanes.find((l) => l.name === 'server')?.tagPolicy?.channels.map((r) => r.tag)).toEqual([
       'latest',
       'alpha',
+    ]);
+    // the server is the repository's Latest; the agent's Release is a draft its workflow publishes after
+    // attaching the binaries; docs and the plugin index get tags only
+    expect(c.latestLanes).toEqual(['server']);
+    expect(c.lanes.map((l) => [l.name, l.release ?? true])).toEqual([
+      ['sdk', true],
+      ['server', true],
+      ['agent', 'draft'],
+      ['docs', false],
+      ['plugin-index', false],
     ]);
   });
 

@@ -61,10 +61,29 @@ describe('Wegent: lockstep images, latest + 1.2.3, main/edge/main-<sha> snapshot
     expect(tags.latest).toBe(m.mergeSha);
     expect(tags['1.2.2']).toBe(old['1.2.2']);
     expect(th.releases).toHaveLength(1);
-    expect(th.releases[0]).toMatchObject({ tag_name: '1.3.0', name: 'Wegent 1.3.0', prerelease: false });
-    // one section per image, the backend's with its feature
-    expect(th.releases[0]!.body).toMatch(/### backend\n\n[\s\S]*knowledge base sharing/);
-    expect(th.releases[0]!.body).toContain('### standalone');
+    expect(th.releases[0]).toMatchObject({
+      tag_name: '1.3.0',
+      name: 'Wegent 1.3.0',
+      prerelease: false,
+      make_latest: 'true', // the only lockstep group is the repository's latest by default
+    });
+    // one entry for the group: the backend (the only image with changes) one level below the version,
+    // no empty section for the seven other images
+    expect(th.releases[0]!.body).toBe(
+      `### backend\n\n#### Features\n\n${th.releases[0]!.body.split('#### Features\n\n')[1]}`,
+    );
+    expect(th.releases[0]!.body).toContain('knowledge base sharing');
+    expect(th.releases[0]!.body).not.toMatch(/### (web|standalone|executor)/);
+    expect(th.tagMessage('1.3.0')).toMatch(/^## 1\.3\.0 \([0-9-]+\)\n\n### backend\n\n#### Features\n/);
+
+    // the PR read as one release: a short title, one changelog block, one CHANGELOG entry
+    const pr = th.gh.prs.find((p) => p.number === m.number)!;
+    expect(pr.title).toBe('chore: release wegent 1.3.0');
+    expect(pr.body.match(/<details/g)).toHaveLength(1);
+    expect(pr.body).toContain('<details open><summary><b>wegent</b> 1.3.0</summary>');
+    expect(th.gh.fileAt(m.mergeSha, 'backend/CHANGELOG.md')).toContain('knowledge base sharing');
+    for (const dir of ['frontend', 'executor', 'standalone'])
+      expect(th.gh.fileAt(m.mergeSha, `${dir}/CHANGELOG.md`)).toBeNull();
   });
 
   it('every push to main: main-<12-char sha> is created first, then main and edge move to it', async () => {

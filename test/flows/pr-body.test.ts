@@ -107,6 +107,49 @@ describe('PR body', () => {
   });
 });
 
+describe('lockstep groups read as one release', () => {
+  const member = (lane: string, changelog: string): LaneRelease => ({
+    ...release(lane, '1.3.0', changelog),
+    tag: '1.3.0',
+    group: 'wegent',
+  });
+  const heading = '## [1.3.0](https://x/compare/1.2.2...1.3.0) (2024-06-02)';
+  const wegent = plan([
+    member('backend', `${heading}\n\n### Features\n\n* sharing`),
+    member('web', heading),
+    member('executor', `${heading}\n\n### Bug Fixes\n\n* crash`),
+  ]);
+
+  test('one changelog block: members with changes as sub-headings one level below, no empty section', () => {
+    const body = renderPrBody({ base: 'main', baseSha: SHA, plan: wegent });
+    expect(body.match(/<details/g)).toHaveLength(1);
+    expect(body).toContain(
+      `<details open><summary><b>wegent</b> 1.3.0</summary>\n\n${heading}\n\n### backend\n\n#### Features\n\n* sharing\n\n### executor\n\n#### Bug Fixes\n\n* crash\n\n</details>`,
+    );
+    expect(body).not.toContain('### web');
+    // the table still lists every lane
+    expect(body).toContain('| 2 | web | 1.0.0 → **1.3.0** | minor | `1.3.0` |');
+  });
+
+  test('a lane with nothing to list gets no changelog block', () => {
+    const body = renderPrBody({
+      base: 'main',
+      baseSha: SHA,
+      plan: plan([release('sdk', '1.1.0'), release('docs', '1.0.1', '## 1.0.1 (2024-06-02)')]),
+    });
+    expect(body).toContain('<summary><b>sdk</b>');
+    expect(body).not.toContain('<summary><b>docs</b>');
+  });
+
+  test('titles: `chore: release <group> <version>`; with other lanes the group counts once', () => {
+    expect(groupedPrTitle('main', wegent)).toBe('chore: release wegent 1.3.0');
+    expect(groupedPrTitle('main', plan([release('sdk', '1.4.0'), ...wegent.releases]))).toBe(
+      'chore: release main (sdk 1.4.0, wegent 1.3.0)',
+    );
+    expect(lanePrTitle('main', wegent.releases[0]!)).toBe('chore(main): release wegent 1.3.0');
+  });
+});
+
 describe('PR titles', () => {
   test('grouped and per lane', () => {
     expect(groupedPrTitle('main', plan([release('sdk', '1.4.0'), release('server', '0.5.0')]))).toBe(

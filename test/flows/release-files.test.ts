@@ -189,3 +189,47 @@ describe('releaseFiles (pure)', () => {
     expect((err as ReleaseLanesError).code).toBe('RL110');
   });
 });
+
+describe('lockstep group changelogs', () => {
+  const heading = '## 2.1.0 (2024-06-01)';
+  const member = (l: string, notes: string): LaneRelease => ({
+    ...release(l, '2.0.0', '2.1.0'),
+    tag: 'v2.1.0',
+    group: 'g',
+    changelog: notes ? `${heading}\n\n${notes}` : heading,
+  });
+  const groupPlan = plan([member('api', '### Features\n\n* api thing'), member('web', '')]);
+
+  it('each member with changes gets its own entry; a member without changes gets none', () => {
+    const c = config([
+      lane('api', 'api', { group: 'g', versionFiles: [] }),
+      lane('web', 'web', { group: 'g', versionFiles: [] }),
+    ]);
+    const out = releaseFiles(groupPlan, c, { '.release-lanes-manifest.json': '{}\n' });
+    expect(out['api/CHANGELOG.md']).toBe(`# Changelog\n\n${heading}\n\n### Features\n\n* api thing\n`);
+    expect(out).not.toHaveProperty('web/CHANGELOG.md');
+  });
+
+  it('changelog-empty-entries: true keeps the heading-only entry', () => {
+    const c = config([
+      lane('api', 'api', { group: 'g', versionFiles: [] }),
+      lane('web', 'web', { group: 'g', versionFiles: [], changelogEmptyEntries: true }),
+    ]);
+    const out = releaseFiles(groupPlan, c, { '.release-lanes-manifest.json': '{}\n' });
+    expect(out['web/CHANGELOG.md']).toBe(`# Changelog\n\n${heading}\n`);
+  });
+
+  it('members sharing one CHANGELOG get one group entry, services one level below the version', () => {
+    const shared = { group: 'g', versionFiles: [], changelogPath: 'CHANGELOG.md' };
+    const c = config([lane('api', 'api', shared), lane('web', 'web', shared), lane('cli', 'cli', shared)]);
+    const p = plan([
+      member('api', '### Features\n\n* api thing'),
+      member('web', ''),
+      member('cli', '### Bug Fixes\n\n* cli fix'),
+    ]);
+    const out = releaseFiles(p, c, { '.release-lanes-manifest.json': '{}\n', 'CHANGELOG.md': null });
+    expect(out['CHANGELOG.md']).toBe(
+      `# Changelog\n\n${heading}\n\n### api\n\n#### Features\n\n* api thing\n\n### cli\n\n#### Bug Fixes\n\n* cli fix\n`,
+    );
+  });
+});

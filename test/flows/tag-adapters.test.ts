@@ -96,7 +96,7 @@ describe('GitHub TagHost', () => {
       route.startsWith('GET') ? [{ tag_name: 'v1' }] : {},
     );
     const host = createGitHubTagHost(octokit, { owner: 'o', repo: 'r' });
-    const r = { name: 'x', body: '', prerelease: false, draft: true };
+    const r = { name: 'x', body: '', prerelease: false, draft: true, makeLatest: false };
     await expect(host.ensureRelease({ ...r, tag: 'v1' })).resolves.toBe('exists');
     await expect(host.ensureRelease({ ...r, tag: 'v2' })).resolves.toBe('created');
     await expect(host.ensureRelease({ ...r, tag: 'v2' })).resolves.toBe('exists');

@@ -59,6 +59,7 @@ describe('tagRelease', () => {
       body: '### Features\n\n* health',
       prerelease: false,
       draft: false,
+      makeLatest: true,
     });
     expect(res.summary[0]).toBe(`create 0.3.0 → ${r030.slice(0, 7)}`);
   });
@@ -125,10 +126,30 @@ describe('tagRelease', () => {
       'release images-v2.1.0',
       'create images-latest',
     ]);
+    // one entry for the group: a sub-heading per member, its sections one level below
     expect(repo.releases.get('images-v2.1.0')!.body).toBe(
-      '### api\n\n### Features\n\n* api thing\n\n### web\n\n### Features\n\n* web thing',
+      '### api\n\n#### Features\n\n* api thing\n\n### web\n\n#### Features\n\n* web thing',
     );
-    expect(repo.releases.get('images-v2.1.0')!.name).toBe('images v2.1.0');
+    expect(repo.tags.get('images-v2.1.0')!.message).toBe(
+      '## [2.1.0](https://x/compare) (2024-06-02)\n\n### api\n\n#### Features\n\n* api thing\n\n### web\n\n#### Features\n\n* web thing',
+    );
+    // the default title is the tag name
+    expect(repo.releases.get('images-v2.1.0')!.name).toBe('images-v2.1.0');
+  });
+
+  it('a group member without changes (no CHANGELOG entry) adds no empty section and no warning', async () => {
+    const repo = new MemoryRepo();
+    const c0 = repo.commit(null, {
+      [CONFIG]: `lanes:\n  - { name: api, path: api, group: g }\n  - { name: web, path: web, group: g }\n`,
+      [MANIFEST]: json({ api: '2.0.0', web: '2.0.0' }),
+    });
+    const m = repo.commit(c0, {
+      [MANIFEST]: json({ api: '2.1.0', web: '2.1.0' }),
+      'api/CHANGELOG.md': entry('2.1.0', 'api thing'),
+    });
+    const res = await tagRelease({ host: repo, publisher: repo, mergeSha: m });
+    expect(res.warnings).toEqual([]);
+    expect(repo.releases.get('v2.1.0')!.body).toBe('### api\n\n#### Features\n\n* api thing');
   });
 
   it('a merge that changed no version does nothing', async () => {

@@ -267,6 +267,7 @@ export function createGitHubTagHost(octokit: Octokit, options: GitHubTagHostOpti
         body,
         prerelease: r.prerelease,
         draft: r.draft,
+        make_latest: r.makeLatest ? 'true' : 'false',
       });
       if (r.draft) (await draftReleases)?.add(r.tag);
       return 'created';

@@ -3,11 +3,11 @@
  *
  * - `latest`: the newest stable release of a supported line (= of the newest supported line).
  * - `line`: per line the template names (`{major}.{minor}` → `0.3`, `v{major}` → `v1`), its newest stable release.
- * - `prerelease`: the newest release that is either stable or a prerelease of the channel's id
- *   (any id when `prerelease` is absent). A stable release therefore moves `alpha` when it is newer than
- *   the newest alpha (1.3.0 after 1.3.0-alpha.4): users of a prerelease channel want the newest build at
- *   least as stable as the channel, never an older one. Prereleases of other ids (beta, rc) do not move it.
- *   A `{prerelease}` template gives one tag per prerelease id ever released (`alpha`, `beta`…).
+ * - `prerelease`: the newest prerelease of the channel's id (any id when `prerelease` is absent). Only
+ *   prereleases: a stable release never moves `alpha` (Lattice's `:alpha` image stays an alpha build).
+ *   A rule with `follow-stable: true` opts in to stable releases too: it then points at the newest release
+ *   that is stable or of its id, so 1.3.0 after 1.3.0-alpha.4 moves it. Prereleases of other ids (beta,
+ *   rc) never move it. A `{prerelease}` template gives one tag per prerelease id ever released.
  *
  * Only releases of supported lines count; end-of-life lines never receive channel updates.
  */
@@ -49,15 +49,16 @@ export function resolveChannel(
     for (const c of stable) add(renderTemplate(rule.tag, { ...base, ...versionVars(c.v) }), c);
   } else {
     const pre = supported.filter((c) => c.v.prerelease.length > 0 && acceptsPrerelease(rule, c.v));
+    const followed = rule.followStable === true ? stable : [];
     if (usesPrerelease(rule)) {
       const ids = new Set(pre.map((c) => prereleaseId(c.v) ?? ''));
       for (const id of ids) {
         const name = renderTemplate(rule.tag, { ...base, prerelease: id });
-        for (const c of [...pre.filter((p) => prereleaseId(p.v) === id), ...stable]) add(name, c);
+        for (const c of [...pre.filter((p) => prereleaseId(p.v) === id), ...followed]) add(name, c);
       }
     } else {
       const name = renderTemplate(rule.tag, base);
-      for (const c of [...pre, ...stable]) add(name, c);
+      for (const c of [...pre, ...followed]) add(name, c);
     }
   }
   const out = new Map<string, Candidate>();
@@ -84,6 +85,6 @@ export function namesTouchedBy(
     if (!acceptsPrerelease(rule, v)) return [];
     return [renderTemplate(rule.tag, { ...base, prerelease: prereleaseId(v) ?? undefined })];
   }
-  // a stable release may move every prerelease channel of this rule
-  return [...resolveChannel(rule, lane, all).keys()];
+  // a stable release moves a prerelease channel only when the rule follows stable releases
+  return rule.followStable === true ? [...resolveChannel(rule, lane, all).keys()] : [];
 }

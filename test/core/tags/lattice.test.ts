@@ -1,7 +1,7 @@
 /**
  * Lattice: server, node-agent and SDK release lanes. Stable `v*` tags are immutable; the moving `latest`
- * tag follows the newest stable release, the moving `alpha` tag the newest build including alpha
- * prereleases (so a stable release newer than the last alpha moves it too).
+ * tag follows the newest stable release, the moving `alpha` tag only the newest alpha prerelease (the
+ * `:alpha` image is never rebuilt from a stable tag), unless the rule says `followStable: true`.
  */
 import {
   describeOps,
@@ -34,18 +34,18 @@ describe('lattice-server image tags (v*, latest, alpha)', () => {
   };
 
   it('walks through alpha and stable releases', () => {
-    expect(release('0.1.0')).toEqual(['create v0.1.0', 'create latest', 'create alpha']);
-    expect(release('0.2.0-alpha.1')).toEqual(['create v0.2.0-alpha.1', 'move alpha']);
+    expect(release('0.1.0')).toEqual(['create v0.1.0', 'create latest']);
+    expect(release('0.2.0-alpha.1')).toEqual(['create v0.2.0-alpha.1', 'create alpha']);
     expect(store.tags.get('latest')).toBe(sha('server 0.1.0'));
     expect(release('0.2.0-alpha.2')).toEqual(['create v0.2.0-alpha.2', 'move alpha']);
-    // the stable release is newer than every alpha: both channels follow it
-    expect(release('0.2.0')).toEqual(['create v0.2.0', 'move latest', 'move alpha']);
-    expect(store.tags.get('alpha')).toBe(sha('server 0.2.0'));
+    // a stable release moves latest, never the alpha channel
+    expect(release('0.2.0')).toEqual(['create v0.2.0', 'move latest']);
+    expect(store.tags.get('alpha')).toBe(sha('server 0.2.0-alpha.2'));
     // a beta is not an alpha
     expect(release('0.3.0-beta.1')).toEqual(['create v0.3.0-beta.1']);
     expect(release('0.3.0-alpha.1')).toEqual(['create v0.3.0-alpha.1', 'move alpha']);
     // a patch of the older line moves neither channel backwards
-    expect(release('0.1.1')).toEqual(['create v0.1.1', 'unchanged latest', 'unchanged alpha']);
+    expect(release('0.1.1')).toEqual(['create v0.1.1', 'unchanged latest']);
     expect(store.tags.get('latest')).toBe(sha('server 0.2.0'));
     expect(store.tags.get('alpha')).toBe(sha('server 0.3.0-alpha.1'));
   });
@@ -142,6 +142,80 @@ describe('Lattice as one monorepo: server, agent and SDK lanes', () => {
     };
     expect(run('2.0.0-alpha.1')).toEqual(['create server-v2.0.0-alpha.1', 'create server-alpha']);
     expect(run('2.0.0-beta.1')).toEqual(['create server-v2.0.0-beta.1', 'create server-beta']);
-    expect(run('2.0.0')).toEqual(['create server-v2.0.0', 'move server-alpha', 'move server-beta']);
+    // stable releases do not move prerelease channels
+    expect(run('2.0.0')).toEqual(['create server-v2.0.0']);
+    expect(store.tags.get('server-alpha')).toBe(sha('2.0.0-alpha.1'));
+  });
+});
+
+describe('prerelease channel rules', () => {
+  const lane = { lane: 'server', tagTemplate: 'v{version}' };
+  const walk = (policy: TagPolicy, versions: string[]) => {
+    const store = new TagStore();
+    const steps = versions.map((version) => {
+      const ops = planReleaseTags({
+        ...lane,
+        policy,
+        version,
+        commitSha: sha(version),
+        existingTags: store.list(),
+      });
+      store.apply(ops);
+      return summary(ops);
+    });
+    return { store, steps };
+  };
+
+  it('without follow-stable, the channel holds only prereleases of its id', () => {
+    const { store, steps } = walk(
+      { channels: [{ tag: 'alpha', track: 'prerelease', prerelease: 'alpha' }] },
+      ['1.0.0', '1.1.0-alpha.1', '1.1.0-beta.1', '1.1.0', '1.2.0'],
+    );
+    expect(steps).toEqual([
+      ['create v1.0.0'],
+      ['create v1.1.0-alpha.1', 'create alpha'],
+      ['create v1.1.0-beta.1'],
+      ['create v1.1.0'],
+      ['create v1.2.0'],
+    ]);
+    expect(store.tags.get('alpha')).toBe(sha('1.1.0-alpha.1'));
+  });
+
+  it('without an id, the channel follows every prerelease and no stable release', () => {
+    const { store, steps } = walk({ channels: [{ tag: 'next', track: 'prerelease' }] }, [
+      '1.1.0-alpha.1',
+      '1.1.0-beta.1',
+      '1.1.0',
+    ]);
+    expect(steps).toEqual([
+      ['create v1.1.0-alpha.1', 'create next'],
+      ['create v1.1.0-beta.1', 'move next'],
+      ['create v1.1.0'],
+    ]);
+    expect(store.tags.get('next')).toBe(sha('1.1.0-beta.1'));
+  });
+
+  it('follow-stable: a newer stable release moves the channel, an older one never does', () => {
+    const { store, steps } = walk(
+      { channels: [{ tag: 'alpha', track: 'prerelease', prerelease: 'alpha', followStable: true }] },
+      ['1.1.0-alpha.1', '1.1.0', '1.2.0-alpha.1', '1.1.1', '1.2.0-beta.1'],
+    );
+    expect(steps).toEqual([
+      ['create v1.1.0-alpha.1', 'create alpha'],
+      ['create v1.1.0', 'move alpha'],
+      ['create v1.2.0-alpha.1', 'move alpha'],
+      ['create v1.1.1', 'unchanged alpha'],
+      ['create v1.2.0-beta.1'],
+    ]);
+    expect(store.tags.get('alpha')).toBe(sha('1.2.0-alpha.1'));
+  });
+
+  it('follow-stable with a {prerelease} template moves every id the stable release is newer than', () => {
+    const { steps } = walk({ channels: [{ tag: '{prerelease}', track: 'prerelease', followStable: true }] }, [
+      '2.0.0-alpha.1',
+      '2.0.0-beta.1',
+      '2.0.0',
+    ]);
+    expect(steps[2]).toEqual(['create v2.0.0', 'move alpha', 'move beta']);
   });
 });

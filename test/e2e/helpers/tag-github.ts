@@ -29,6 +29,8 @@ export interface FakeRelease {
   body: string;
   prerelease: boolean;
   draft: boolean;
+  /** As sent (`"true"` / `"false"`), absent when not sent. */
+  make_latest?: string;
 }
 
 export interface MergeInfo {
@@ -144,6 +146,7 @@ export async function tagHarness(
         body: String(body.body),
         prerelease: Boolean(body.prerelease),
         draft: Boolean(body.draft),
+        ...(body.make_latest !== undefined ? { make_latest: String(body.make_latest) } : {}),
       };
       releases.push(rel);
       return [201, rel];

@@ -33,11 +33,20 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const deps = tagDepsOf(app, { now });
     queue.start(createJobRunner(app, deps, { writes: createWriteLimiter() }));
     app.on([...JOB_EVENTS], async (context) => {
-      const job = jobFromEvent({ id: context.id, name: context.name, payload: context.payload as never }, Date.now());
+      const job = jobFromEvent(
+        { id: context.id, name: context.name, payload: context.payload as never },
+        Date.now(),
+      );
       if (!job) return;
       const { status, coalesced } = await queue.enqueue(job);
       context.log.info(
-        { delivery: job.deliveryId, repo: `${job.owner}/${job.repo}`, job: job.id, kind: job.kind, coalesced },
+        {
+          delivery: job.deliveryId,
+          repo: `${job.owner}/${job.repo}`,
+          job: job.id,
+          kind: job.kind,
+          coalesced,
+        },
         status === 'duplicate'
           ? `release-lanes: delivery ${job.deliveryId} already accepted, ignored`
           : `release-lanes: ${job.kind} job queued`,

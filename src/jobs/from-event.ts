@@ -12,8 +12,7 @@ export interface WebhookEvent {
 
 type Obj = Record<string, unknown>;
 
-const obj = (x: unknown): Obj | undefined =>
-  x !== null && typeof x === 'object' ? (x as Obj) : undefined;
+const obj = (x: unknown): Obj | undefined => (x !== null && typeof x === 'object' ? (x as Obj) : undefined);
 
 /** Only `keys` of `o` (absent keys stay absent). */
 function pick(o: unknown, keys: readonly string[]): Obj | null {
@@ -73,7 +72,11 @@ const SUBSETS: Record<JobKind, (p: Obj) => Obj> = {
     deleted: p.deleted,
     head_commit: pick(p.head_commit, ['id', 'message', 'timestamp']),
   }),
-  'pull-request-closed': (p) => ({ ...COMMON(p), number: p.number, pull_request: pullRequest(p.pull_request) }),
+  'pull-request-closed': (p) => ({
+    ...COMMON(p),
+    number: p.number,
+    pull_request: pullRequest(p.pull_request),
+  }),
   'issue-comment': (p) => {
     const issue = pick(p.issue, ['number', 'state', 'pull_request']);
     if (issue) {
@@ -111,7 +114,12 @@ export function jobFromEvent(event: WebhookEvent, now: number): Job | null {
   const installationId = Number(obj(p.installation)?.id);
   const repo = obj(p.repository);
   const owner = obj(repo?.owner)?.login;
-  if (!kind || !Number.isInteger(installationId) || typeof owner !== 'string' || typeof repo?.name !== 'string')
+  if (
+    !kind ||
+    !Number.isInteger(installationId) ||
+    typeof owner !== 'string' ||
+    typeof repo?.name !== 'string'
+  )
     return null;
   const job: Job = {
     id: event.id,

@@ -6,7 +6,11 @@
  */
 import { Context, type Probot } from 'probot';
 import type { Logger } from 'pino';
-import { handleMergedRetryComment, handlePullRequestClosed, resumeMergedReleasePr } from '../handlers/pull-request-closed.js';
+import {
+  handleMergedRetryComment,
+  handlePullRequestClosed,
+  resumeMergedReleasePr,
+} from '../handlers/pull-request-closed.js';
 import type { TagDeps } from '../handlers/pull-request-closed.js';
 import { handlePush } from '../handlers/push.js';
 import { handlePushSnapshot } from '../handlers/push-snapshot.js';

@@ -3,7 +3,14 @@
  * `concurrency`. Jobs live in this process only: a restart loses the waiting ones (the next push, or
  * `/release-lanes retry`, runs again). Set `REDIS_URL` for a durable queue shared by replicas.
  */
-import type { EnqueueResult, Job, JobQueue, JobRunner, QueueOptions, QueueStats } from '../../ports/job-queue.js';
+import type {
+  EnqueueResult,
+  Job,
+  JobQueue,
+  JobRunner,
+  QueueOptions,
+  QueueStats,
+} from '../../ports/job-queue.js';
 
 export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
   const concurrency = options.concurrency ?? 8;

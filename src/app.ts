@@ -16,7 +16,7 @@ import { handleHealthRoute } from './handlers/health.js';
 import { tagDepsOf } from './handlers/pull-request-closed.js';
 import { createJobRunner } from './jobs/index.js';
 import { JOB_EVENTS, jobFromEvent } from './jobs/from-event.js';
-import { createWriteLimiter } from './jobs/throttle.js';
+import { writeLimiterFor } from './jobs/throttle.js';
 import { createJobQueue, type JobQueue } from './ports/job-queue.js';
 
 export interface AppOptions {
@@ -31,7 +31,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
   return async (app: Probot, appOptions?: ApplicationFunctionOptions) => {
     const queue = options.queue ?? (await createJobQueue(process.env));
     const deps = tagDepsOf(app, { now });
-    queue.start(createJobRunner(app, deps, { writes: createWriteLimiter() }));
+    queue.start(createJobRunner(app, deps, { writes: await writeLimiterFor(process.env) }));
     app.on([...JOB_EVENTS], async (context) => {
       const job = jobFromEvent(
         { id: context.id, name: context.name, payload: context.payload as never },

@@ -11,7 +11,8 @@
 import Bottleneck from 'bottleneck';
 import { ReleaseLanesError } from '../errors.js';
 
-export type RequestKind = 'read' | 'write';
+/** `report`: a check run (the failure report itself, which must get through when the budget is spent). */
+export type RequestKind = 'read' | 'write' | 'report';
 
 /** The kind of an Octokit request: GraphQL is a write only when it is a mutation. */
 export function requestKind(options: { method?: string; url?: string; query?: unknown }): RequestKind {
@@ -24,6 +25,7 @@ export function requestKind(options: { method?: string; url?: string; query?: un
   }
   // Installation tokens are the auth strategy's own request, not content.
   if (/^\/app\/installations\/\d+\/access_tokens$/.test(path)) return 'read';
+  if (/^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path.split('?')[0]!)) return 'report';
   return 'write';
 }
 
@@ -74,4 +76,14 @@ export function createWriteLimiter(
       await group.disconnect(false);
     },
   };
+}
+
+/** The write limiter for this environment: shared through Redis when `REDIS_URL` is set (loaded only then). */
+export async function writeLimiterFor(env: { REDIS_URL?: string | undefined }): Promise<WriteLimiter> {
+  if (!env.REDIS_URL) return createWriteLimiter();
+  const { Redis } = await import('ioredis');
+  const client = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  const connection = new Bottleneck.IORedisConnection({ client });
+  connection.on('error', () => undefined); // a request waits for Redis; /health shows the queue's state
+  return createWriteLimiter(GITHUB_WRITE_LIMITS, connection);
 }

@@ -1,3 +1,4 @@
+/* global fetch, setTimeout */
 /**
  * `npm run bench:webhooks`: how fast the App answers webhooks, and what a queued job costs.
  *

@@ -78,6 +78,21 @@ return 1`;
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
+/** How long accepting a job or reading the counters may wait for Redis before it is RL411. */
+const ANSWER_MS = 5000;
+
+/** `p`, or RL411 when Redis has not answered within `ms` (a webhook must not hang on a Redis outage). */
+function answered<T>(p: Promise<T>, url: string, ms = ANSWER_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ReleaseLanesError('RL411', `${redactUrl(url)} did not answer within ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 /** While queued, a delivery id is kept this long at most (a job never waits a week). */
 const QUEUED_MS = 7 * 24 * 3600 * 1000;
 
@@ -166,19 +181,22 @@ export async function redisJobQueue(url: string, options: RedisQueueOptions = {}
   return {
     async enqueue(job: Job): Promise<EnqueueResult> {
       const repo = `${job.owner}/${job.repo}`;
-      const removed = (await client.eval(
-        ENQUEUE,
-        4,
-        key.pending(repo),
-        key.delivery(job.deliveryId),
-        key.waiting,
-        key.stats,
-        JSON.stringify(job),
-        job.coalesce ?? '',
-        QUEUED_MS,
+      const removed = (await answered(
+        client.eval(
+          ENQUEUE,
+          4,
+          key.pending(repo),
+          key.delivery(job.deliveryId),
+          key.waiting,
+          key.stats,
+          JSON.stringify(job),
+          job.coalesce ?? '',
+          QUEUED_MS,
+        ),
+        url,
       )) as number;
       if (removed < 0) return { status: 'duplicate', coalesced: 0 };
-      await queue.add('drain', { repo }, { removeOnComplete: true, removeOnFail: 1000 });
+      await answered(queue.add('drain', { repo }, { removeOnComplete: true, removeOnFail: 1000 }), url);
       return { status: 'queued', coalesced: removed };
     },
     start(run) {
@@ -207,7 +225,10 @@ export async function redisJobQueue(url: string, options: RedisQueueOptions = {}
       worker.on('error', () => undefined);
     },
     async stats(): Promise<QueueStats> {
-      const [waiting, counts] = await Promise.all([client.get(key.waiting), client.hgetall(key.stats)]);
+      const [waiting, counts] = await answered(
+        Promise.all([client.get(key.waiting), client.hgetall(key.stats)]),
+        url,
+      );
       const n = (k: string) => Number(counts[k] ?? 0);
       return {
         backend: 'redis',

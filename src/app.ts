@@ -11,52 +11,48 @@
  * - repository_dispatch `release-lanes-rebuild` → dated rebuild tags (src/handlers/repository-dispatch.ts)
  * - push to a branch with `snapshots` configured → snapshot tags (src/handlers/push-snapshot.ts)
  */
-import type { ApplicationFunction, Probot } from 'probot';
-import { registerTagHandlers, resumeMergedReleasePr } from './handlers/pull-request-closed.js';
-import { handlePush } from './handlers/push.js';
-import { handlePushSnapshot } from './handlers/push-snapshot.js';
-import { handleRetryComment } from './handlers/retry-comment.js';
-import type { RunDeps } from './handlers/run-release-prs.js';
+import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'probot';
+import { handleHealthRoute } from './handlers/health.js';
+import { tagDepsOf } from './handlers/pull-request-closed.js';
+import { createJobRunner } from './jobs/index.js';
+import { JOB_EVENTS, jobFromEvent } from './jobs/from-event.js';
+import { writeLimiterFor } from './jobs/throttle.js';
+import { createJobQueue, type JobQueue } from './ports/job-queue.js';
 
 export interface AppOptions {
   /** The clock (tests pin it). */
   now?: () => Date;
+  /** The job queue; default: from the environment (REDIS_URL → Redis, else in-process). */
+  queue?: JobQueue;
 }
 
 export function createApp(options: AppOptions = {}): ApplicationFunction {
-  const deps: RunDeps = { now: options.now ?? (() => new Date()) };
-  return (app: Probot) => {
-    const tagDeps = registerTagHandlers(app, deps);
-    app.on('push', async (context) => {
-      // One delivery, one config read: the release-PR run (default branch) hands what it read to the
-      // snapshot step; a failed run (already reported as a check) skips snapshots.
-      const outcome = await handlePush(context, { ...deps, resumeUnfinished: true });
-      if (outcome && !outcome.ok) return;
-      // A merged release whose tagging did not finish is tagged first (that run then refreshes the
-      // release PRs); planning on top of it would propose its versions again.
-      for (const pr of outcome?.result.unfinished ?? []) {
-        await resumeMergedReleasePr(
-          context.octokit,
-          context.log,
-          context.repo(),
-          context.payload.repository,
-          pr,
-          tagDeps,
-          'push',
-        );
-      }
-      // Only a run on the default branch read the config snapshots use (the default branch's).
-      const onDefault = context.payload.ref === `refs/heads/${context.payload.repository.default_branch}`;
-      await handlePushSnapshot(
-        context,
-        outcome?.ok && onDefault && !outcome.result.skipped
-          ? { config: outcome.result.config, tags: outcome.result.tags }
-          : undefined,
+  const now = options.now ?? (() => new Date());
+  return async (app: Probot, appOptions?: ApplicationFunctionOptions) => {
+    const queue = options.queue ?? (await createJobQueue(process.env));
+    const deps = tagDepsOf(app, { now });
+    queue.start(createJobRunner(app, deps, { writes: await writeLimiterFor(process.env) }));
+    app.on([...JOB_EVENTS], async (context) => {
+      const job = jobFromEvent(
+        { id: context.id, name: context.name, payload: context.payload as never },
+        Date.now(),
+      );
+      if (!job) return;
+      const { status, coalesced } = await queue.enqueue(job);
+      context.log.info(
+        {
+          delivery: job.deliveryId,
+          repo: `${job.owner}/${job.repo}`,
+          job: job.id,
+          kind: job.kind,
+          coalesced,
+        },
+        status === 'duplicate'
+          ? `release-lanes: delivery ${job.deliveryId} already accepted, ignored`
+          : `release-lanes: ${job.kind} job queued`,
       );
     });
-    app.on('issue_comment.created', async (context) => {
-      await handleRetryComment(context, deps);
-    });
+    handleHealthRoute(appOptions, queue, app.log);
   };
 }
 

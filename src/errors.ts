@@ -103,6 +103,14 @@ export const ERRORS = {
   RL402: { title: 'GitHub API rate limit', fix: 'Wait for the rate limit to reset; the next event resumes.' },
   RL403: { title: 'GitHub API error', fix: 'Retry with `/release-lanes retry`; the run is idempotent.' },
   RL404: { title: 'Release PR state is inconsistent', fix: 'Comment `/release-lanes retry` on the PR.' },
+  RL410: {
+    title: 'Write budget of the installation used up',
+    fix: 'GitHub allows 80 content-creating requests a minute and 500 an hour per installation. After the time in the message, the next push or `/release-lanes retry` resumes (the run is idempotent).',
+  },
+  RL411: {
+    title: 'Redis job queue unavailable',
+    fix: 'Check `REDIS_URL` (redis://host:port) and that Redis answers; unset it to use the in-process queue.',
+  },
 } as const satisfies Record<string, { title: string; fix: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

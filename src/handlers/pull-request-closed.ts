@@ -22,7 +22,6 @@ import { BRANCH_PREFIX } from '../flows/release-branches.js';
 import { tagRelease, type TagReleaseProgress, type TagReleaseResult } from '../flows/tag-release.js';
 import { codeSpan, parsePlanMarker, type PlanMarker } from '../render/pr-body.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
-import { handleRepositoryDispatch } from './repository-dispatch.js';
 import { fenced } from './report-failure.js';
 import { runReleasePrs } from './run-release-prs.js';
 import { serialize } from './serialize.js';
@@ -321,32 +320,20 @@ function slugOf(app: Probot): () => Promise<string> {
       }));
 }
 
-const registered = new WeakMap<Probot, TagDeps>();
+const known = new WeakMap<Probot, TagDeps>();
 
 /**
- * Registers the tag handlers on a Probot app (once per instance): merged release PRs, retries on them,
- * `repository_dispatch` rebuilds and push snapshots.
+ * The dependencies of the tag handlers for a Probot app (once per instance: the App's slug is asked once).
+ * The events themselves reach the handlers through the job queue (src/jobs/index.ts).
  */
-export function registerTagHandlers(
-  app: Probot,
-  deps: Partial<TagDeps> & { now?: () => Date } = {},
-): TagDeps {
-  const known = registered.get(app);
-  if (known) return known;
+export function tagDepsOf(app: Probot, deps: Partial<TagDeps> & { now?: () => Date } = {}): TagDeps {
+  const cached = known.get(app);
+  if (cached) return cached;
   const full: TagDeps = {
     ...deps,
     now: deps.now ?? (() => new Date()),
     appSlug: deps.appSlug ?? slugOf(app),
   };
-  registered.set(app, full);
-  app.on('pull_request.closed', async (context) => {
-    await handlePullRequestClosed(context, full);
-  });
-  app.on('issue_comment.created', async (context) => {
-    await handleMergedRetryComment(context, full);
-  });
-  app.on('repository_dispatch', async (context) => {
-    await handleRepositoryDispatch(context, full);
-  });
+  known.set(app, full);
   return full;
 }

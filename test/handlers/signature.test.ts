@@ -8,7 +8,7 @@ test('deliveries must carry a valid WEBHOOK_SECRET signature (verified by Probot
   const repo = createSdkServerRepo();
   const gh = createFakeGitHub(repo);
   try {
-    const { probot } = await createTestProbot();
+    const { probot, queue } = await createTestProbot();
     const payload = JSON.stringify(
       pushPayload({
         owner: 'acme',
@@ -30,7 +30,12 @@ test('deliveries must carry a valid WEBHOOK_SECRET signature (verified by Probot
 
     const good = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(payload).digest('hex')}`;
     await probot.webhooks.verifyAndReceive({ id: 'good', name: 'push', payload, signature: good });
+    // Answered once queued: no API request yet.
+    expect(gh.requests).toEqual([]);
+    expect(await queue.stats()).toMatchObject({ accepted: 1, done: 0 });
+    await queue.idle();
     expect(gh.prs).toHaveLength(1);
+    expect(await queue.stats()).toMatchObject({ accepted: 1, done: 1, waiting: 0, running: 0 });
   } finally {
     gh.done();
     repo.cleanup();

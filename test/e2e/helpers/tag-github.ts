@@ -13,7 +13,6 @@ import nock from 'nock';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { registerTagHandlers } from '../../../src/handlers/pull-request-closed.js';
 import type { TestRepo } from '../../helpers/git-repo.js';
 import type { RecordedRequest } from '../../handlers/helpers/fake-github.js';
 import { harness, NAME, OWNER, type AppHarness } from '../../handlers/helpers/setup.js';
@@ -202,10 +201,7 @@ export async function tagHarness(
       });
   }
 
-  h = await harness(repo);
-  await h.app.probot.load((app) => {
-    registerTagHandlers(app, { now: () => now });
-  });
+  h = await harness(repo, now);
   const app = h.app;
   let n = 0;
   return {

@@ -3,7 +3,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
+import { memoryJobQueue } from '../../../src/adapters/queue/memory.js';
 import { createApp } from '../../../src/app.js';
+import type { JobQueue } from '../../../src/ports/job-queue.js';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret';
 
@@ -21,6 +23,10 @@ export interface TestProbot {
   probot: Probot;
   /** Parsed log records. */
   logs: Record<string, unknown>[];
+  /** The App's in-process job queue. */
+  queue: JobQueue;
+  /** The routes the App added to Probot's server (`GET /health`). */
+  handlers: ((req: never, res: never) => unknown)[];
   push(payload: Record<string, unknown>, id?: string): Promise<void>;
 }
 
@@ -46,11 +52,25 @@ export async function createTestProbot(now = new Date('2024-06-02T00:00:00Z')): 
       throttle: { ...(options.throttle as object), enabled: false },
     })) as typeof ProbotOctokit,
   });
-  await probot.load(createApp({ now: () => now }));
+  const queue = memoryJobQueue();
+  const handlers: TestProbot['handlers'] = [];
+  await probot.load(createApp({ now: () => now, queue }), {
+    cwd: process.cwd(),
+    addHandler: (h) => handlers.push(h as never),
+  });
+  // A delivery is answered once it is queued; tests assert on the state after its job ran, so a test
+  // delivery resolves when the queue is idle again.
+  const receive = probot.receive.bind(probot);
+  probot.receive = async (event) => {
+    await receive(event);
+    await queue.idle();
+  };
   let n = 0;
   return {
     probot,
     logs,
+    queue,
+    handlers,
     push: (payload, id) => probot.receive({ id: id ?? `delivery-${++n}`, name: 'push', payload } as never),
   };
 }

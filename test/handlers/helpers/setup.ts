@@ -15,9 +15,9 @@ export interface AppHarness {
   close(): void;
 }
 
-export async function harness(repo: TestRepo): Promise<AppHarness> {
+export async function harness(repo: TestRepo, now?: Date): Promise<AppHarness> {
   const gh = createFakeGitHub(repo, OWNER, NAME);
-  const app = await createTestProbot();
+  const app = await createTestProbot(now);
   return {
     repo,
     gh,

@@ -332,6 +332,16 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
   function rest(method: string, path: string, body: Record<string, unknown>, query: URLSearchParams): Reply {
     const p = path.startsWith(prefix) ? path.slice(prefix.length) : path;
     let m: RegExpExecArray | null;
+    if (method === 'GET' && path === prefix) {
+      return [
+        200,
+        {
+          full_name: `${owner}/${name}`,
+          default_branch: 'main',
+          html_url: `https://github.com/${owner}/${name}`,
+        },
+      ];
+    }
     if (method === 'GET' && (m = /^\/commits\/([^/]+)$/.exec(p))) {
       const files = git(['show', '--format=', '--name-only', m[1]!]).split('\n').filter(Boolean);
       return [200, { sha: m[1], files: files.map((filename) => ({ filename })) }];

@@ -35894,7 +35894,11 @@ async function runAction(io) {
       ...trigger ? { trigger } : {}
     });
     const result = await runCommand(ctx, inputs.command);
-    for (const line of ctx.dryRun ?? []) io.log.info({}, `dry run: would ${line}`);
+    if (ctx.dryRun) {
+      for (const line of ctx.dryRun) io.log.info({}, `dry run: would ${line}`);
+      io.setOutputs(outputsOf({ tagged: [], prs: [] }, ctx.base));
+      return 0;
+    }
     io.setOutputs(outputsOf(result, ctx.base));
     return 0;
   } catch (error) {

@@ -40,7 +40,12 @@ export async function runAction(io: ActionIO): Promise<number> {
       ...(trigger ? { trigger } : {}),
     });
     const result = await runCommand(ctx, inputs.command);
-    for (const line of ctx.dryRun ?? []) io.log.info({}, `dry run: would ${line}`);
+    if (ctx.dryRun) {
+      // Nothing was released or opened: downstream steps keyed on the outputs must not run.
+      for (const line of ctx.dryRun) io.log.info({}, `dry run: would ${line}`);
+      io.setOutputs(outputsOf({ tagged: [], prs: [] }, ctx.base));
+      return 0;
+    }
     io.setOutputs(outputsOf(result, ctx.base));
     return 0;
   } catch (error) {

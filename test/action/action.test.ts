@@ -142,4 +142,25 @@ describe('the GitHub Action on a push to the default branch', () => {
       [],
     );
   });
+
+  it('dry-run: reads GitHub, logs the tags and Releases a real run would make, writes nothing', async () => {
+    await ah.run();
+    const merged = mergeReleasePr(ah);
+    const mark = ah.th.gh.requests.length;
+    const run = await ah.run({ after: merged.sha, inputs: { 'dry-run': 'true' } });
+    expect(run.code).toBe(0);
+    expect(ah.th.gh.requests.slice(mark).filter((r) => r.method !== 'GET' && r.path !== '/graphql')).toEqual(
+      [],
+    );
+    expect(Object.keys(ah.th.tags()).sort()).toEqual(['sdk-v1.3.0', 'server-v0.4.0']);
+    const would = run.lines.filter((l) => l.startsWith('dry run: would '));
+    expect(would).toEqual(
+      expect.arrayContaining([
+        `dry run: would create version tag sdk-v1.4.0 at ${merged.sha.slice(0, 7)}`,
+        'dry run: would create release sdk v1.4.0 (sdk-v1.4.0)',
+        `dry run: would create version tag server-v0.4.1 at ${merged.sha.slice(0, 7)}`,
+      ]),
+    );
+    expect(run.outputs).toMatchObject({ releases_created: 'false', prs_created: 'false', tags: '[]' });
+  });
 });

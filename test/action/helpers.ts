@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { actionIO } from '../../src/action/io.js';
 import { runAction } from '../../src/action/runner.js';
-import { pushPayload } from '../fixtures/webhooks/payloads.js';
 import type { TestRepo } from '../helpers/git-repo.js';
 import { tagHarness, type TagHarness } from '../e2e/helpers/tag-github.js';
-import { NAME, OWNER } from '../handlers/helpers/setup.js';
+import { mainPushPayload, NAME, OWNER } from '../handlers/helpers/setup.js';
 
 export const NOW = new Date('2024-06-02T00:00:00Z');
 
@@ -97,19 +96,7 @@ export async function actionHarness(
       const after = opts.after ?? repo.git('rev-parse', 'main');
       const eventPath = join(dir, `event-${n}.json`);
       const outputPath = join(dir, `output-${n}`);
-      writeFileSync(
-        eventPath,
-        JSON.stringify(
-          pushPayload({
-            owner: OWNER,
-            name: NAME,
-            defaultBranch: 'main',
-            after,
-            message: repo.git('show', '-s', '--format=%B', after),
-            timestamp: new Date(Number(repo.git('show', '-s', '--format=%ct', after)) * 1000).toISOString(),
-          }),
-        ),
-      );
+      writeFileSync(eventPath, JSON.stringify(mainPushPayload(repo, { after })));
       writeFileSync(outputPath, '');
       const env: Record<string, string> = {
         GITHUB_ACTIONS: 'true',

@@ -163,4 +163,23 @@ describe('the GitHub Action on a push to the default branch', () => {
     );
     expect(run.outputs).toMatchObject({ releases_created: 'false', prs_created: 'false', tags: '[]' });
   });
+
+  it('config-file: reads the config from that file for the release PR and for the tags', async () => {
+    const config = ah.th.repo.git('show', 'main:.github/release-lanes.yml');
+    ah.th.repo.commit('chore: move the release config', {
+      '.github/release-lanes.yml': null,
+      'ci/release-lanes.yml': `${config}\n`,
+    });
+    const inputs = { 'config-file': 'ci/release-lanes.yml' };
+    const without = await ah.run();
+    expect(without.code).toBe(1);
+    expect(without.lines.at(-1)).toMatch(/^::error title=RL109 /);
+
+    expect((await ah.run({ inputs })).code).toBe(0);
+    const merged = mergeReleasePr(ah);
+    const run = await ah.run({ after: merged.sha, inputs });
+    expect(run.code).toBe(0);
+    expect(ah.th.tags()['sdk-v1.4.0']).toBe(merged.sha);
+    expect(run.outputs['sdk--version']).toBe('1.4.0');
+  });
 });

@@ -62,6 +62,30 @@ export const ERRORS = {
     fix: 'Use `Release-As: x.y.z` with a SemVer version greater than the current one.',
   },
   RL203: { title: 'Bad command-line usage', fix: 'Run `release-lanes --help`.' },
+  RL210: {
+    title: 'GitHub token missing',
+    fix: "Pass --token or set GITHUB_TOKEN (in a workflow, the Action's `token` input defaults to `${{ github.token }}`).",
+  },
+  RL211: {
+    title: 'Repository not named',
+    fix: 'Pass --repo OWNER/NAME (in a workflow, GITHUB_REPOSITORY names it).',
+  },
+  RL212: {
+    title: 'Bad Action input',
+    fix: 'See docs/action.md for the inputs and their allowed values.',
+  },
+  RL213: {
+    title: 'Cannot tell who the token belongs to',
+    fix: 'Use a personal token, a GitHub App installation token or the workflow token: release-lanes trusts only release PRs opened by the token in use (docs/action.md#tokens).',
+  },
+  RL214: {
+    title: 'Release branch has a pull request opened by someone else',
+    fix: 'Close that pull request (release-lanes opens its own), or run with the token that opened it (docs/action.md#tokens).',
+  },
+  RL215: {
+    title: 'Workflow event cannot be read',
+    fix: 'Run the Action from a workflow: GITHUB_EVENT_PATH must name the event JSON file the runner writes.',
+  },
   // tags and releases (RL3xx)
   RL300: {
     title: 'Version tag already exists at another commit',

@@ -5,6 +5,7 @@ import { withCodedErrors } from './coded-errors.js';
 import { parseArgs } from 'node:util';
 import { ReleaseLanesError } from '../errors.js';
 import { planCheckout } from '../index.js';
+import type { GitHubOctokit, OctokitOptions } from '../adapters/github/octokit.js';
 import { formatPlan } from './format-plan.js';
 import { planToJson } from './plan-json.js';
 
@@ -14,6 +15,8 @@ export interface CliIO {
   cwd: string;
   now: Date;
   env?: Record<string, string | undefined>;
+  /** Builds the Octokit of `release-pr --repo` / `release` (tests turn retries and throttling off). */
+  octokit?: (options: OctokitOptions) => GitHubOctokit;
 }
 
 export const USAGE = `release-lanes — release monorepos lane by lane
@@ -21,6 +24,8 @@ export const USAGE = `release-lanes — release monorepos lane by lane
 Usage:
   release-lanes plan [--json] [--config PATH] [--cwd DIR] [--exit-code] [--repo-url URL]
   release-lanes release-pr --dry-run [--cwd DIR]
+  release-lanes release-pr --repo OWNER/NAME [--token T] [--api-url URL] [--config PATH] [--dry-run]
+  release-lanes release --repo OWNER/NAME [--token T] [--api-url URL] [--config PATH] [--dry-run]
   release-lanes rebuild [--cwd DIR] [--dry-run] [--push] [--date YYYY-MM-DD]
   release-lanes demo [--json] [--keep]
   release-lanes --help | --version
@@ -32,6 +37,15 @@ Commands:
   release-pr --dry-run
          Print what the App would do for this checkout: the release branch, the files it changes
          and the pull request title and body. Nothing is written.
+  release-pr --repo OWNER/NAME
+         Open or update the release pull requests of OWNER/NAME on GitHub (what the App and the
+         Action do on a push to the default branch).
+  release --repo OWNER/NAME
+         Tag the merged release pull requests that are not tagged yet, in dependency order, with
+         GitHub Releases and channel tags.
+         Both: token from --token or GITHUB_TOKEN; API from --api-url or GITHUB_API_URL (default
+         https://api.github.com; GraphQL derived, or GITHUB_GRAPHQL_URL). Only release PRs opened by
+         the token's identity count. --dry-run reads GitHub and prints the writes instead.
   rebuild
          Dated rebuild tags ({major}.{minor}-rYYYYMMDD) for the newest release of every supported
          line, moving the configured channel tags to it (for a scheduled workflow; docs/tags.md).
@@ -61,6 +75,9 @@ function parse(argv: string[]) {
         version: { type: 'boolean', short: 'v', default: false },
         'repo-url': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        repo: { type: 'string' },
+        token: { type: 'string' },
+        'api-url': { type: 'string' },
       },
     });
   } catch (e) {
@@ -104,11 +121,26 @@ async function run(argv: string[], io: CliIO): Promise<number> {
         else fs.rmSync(dir, { recursive: true, force: true });
       }
     }
+    case 'release':
     case 'release-pr': {
+      if (command === 'release' || values.repo !== undefined) {
+        const { githubCommand } = await import('./github-command.js');
+        return githubCommand(
+          {
+            command,
+            repo: values.repo,
+            token: values.token,
+            apiUrl: values['api-url'],
+            configPath: values.config,
+            dryRun: values['dry-run'],
+          },
+          { ...io, env: io.env ?? {} },
+        );
+      }
       if (!values['dry-run']) {
         throw new ReleaseLanesError(
           'RL203',
-          'release-pr runs locally only with --dry-run (the App opens real PRs)',
+          'release-pr needs --repo OWNER/NAME to write to GitHub, or --dry-run for this checkout',
         );
       }
       const { runReleasePrDryRun } = await import('../flows/dry-run.js');

@@ -14,7 +14,7 @@ import { loadConfig } from '../config/index.js';
 import { branchRole, type BranchRole } from '../core/branches.js';
 import { maintenancePlan } from '../core/maintenance.js';
 import type { ReleasePlan, RepoConfig, TagRef } from '../core/types.js';
-import { ERRORS } from '../errors.js';
+import { ERRORS, ReleaseLanesError } from '../errors.js';
 import { CONFIG_PATH, MANIFEST_PATH, planFromHost } from '../plan.js';
 import type { ReleaseHost, ReleasePr, ReleaseState } from '../ports/release-host.js';
 import type { RepoHost } from '../ports/repo-host.js';
@@ -38,6 +38,13 @@ export interface ReleasePrFlowOptions {
   repoUrl?: string;
   /** Ref the config is read at (the App passes the default-branch head sha). */
   configRef?: string;
+  /** Alternative config file (the Action's `config-file`, the CLI's `--config`). */
+  configPath?: string;
+  /**
+   * Who the token in use is: an open PR on a release branch counts as ours only when this login opened
+   * it. Absent = every PR on a release branch is ours (the App, whose branches only it can open).
+   */
+  identity?: { login: string };
   /**
    * Asked after planning, before anything is written: release PR numbers that must be tagged first
    * (a merged release whose tagging did not finish). When it names any, nothing is applied: planning on
@@ -160,6 +167,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
     now: opts.now,
     repoUrl: opts.repoUrl,
     ...(opts.configRef ? { ref: opts.configRef } : {}),
+    ...(opts.configPath ? { configPath: opts.configPath } : {}),
   });
   const { config, headSha, tags } = planned;
   let plan = planned.plan;
@@ -189,6 +197,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
     branches,
     labels: wanted.length > 0 ? [PENDING_LABEL.name] : [],
   });
+  if (opts.identity) refuseForeignPrs(state, opts.identity.login);
   let labelExists = state.labels[PENDING_LABEL.name] ?? false;
   const texts: Record<string, string | null> = {};
   for (const p of read) texts[p] = state.files[p]?.text ?? null;
@@ -305,4 +314,16 @@ function closeComment(base: string, sha: string, superseded: boolean): string {
   return superseded
     ? `release-lanes: superseded by the release pull request(s) for ${codeSpan(base)} at ${sha.slice(0, 7)} (the \`separate-pull-requests\` setting changed); closing this one.`
     : `release-lanes: nothing is left to release here on ${codeSpan(base)} at ${sha.slice(0, 7)}; closing this release pull request. A new one opens when releasable commits land.`;
+}
+
+/** A release branch's open PR that the token in use did not open is never edited, closed or relabelled. */
+function refuseForeignPrs(state: ReleaseState, login: string): void {
+  for (const pr of Object.values(state.prs)) {
+    if (pr && pr.author !== login) {
+      throw new ReleaseLanesError(
+        'RL214',
+        `PR #${pr.number} on ${pr.branch} was opened by ${pr.author ?? 'an unknown author'}, not by ${login}; nothing was written`,
+      );
+    }
+  }
 }

@@ -50,21 +50,28 @@ export interface TagConfig {
 export async function readTagConfig(
   host: TagHost,
   ref: string | undefined,
-  opts: { parent?: boolean } = {},
+  opts: { parent?: boolean; configPath?: string } = {},
 ): Promise<TagConfig> {
+  const custom = opts.configPath;
   const read = await host.read({
     ...(ref !== undefined ? { ref } : {}),
-    paths: CONFIG_FILES,
+    paths: custom ? [custom, MANIFEST_PATH, RP_MANIFEST_PATH] : CONFIG_FILES,
     parentPaths: opts.parent ? [MANIFEST_PATH, RP_MANIFEST_PATH] : [],
     tags: true,
   });
   const f = read.files;
-  const files: ConfigFiles = {
-    releaseLanesYml: f[CONFIG_PATH],
-    releaseLanesManifest: f[MANIFEST_PATH],
-    releasePleaseConfig: f[RP_CONFIG_PATH],
-    releasePleaseManifest: f[RP_MANIFEST_PATH],
-  };
+  // An alternative config file is a release-please config when named like one (as in src/plan.ts).
+  const rpCustom = custom !== undefined && /release-please-config[^/]*\.json$/.test(custom);
+  const files: ConfigFiles = custom
+    ? rpCustom
+      ? { releasePleaseConfig: f[custom], releasePleaseManifest: f[RP_MANIFEST_PATH] }
+      : { releaseLanesYml: f[custom] ?? '', releaseLanesManifest: f[MANIFEST_PATH] }
+    : {
+        releaseLanesYml: f[CONFIG_PATH],
+        releaseLanesManifest: f[MANIFEST_PATH],
+        releasePleaseConfig: f[RP_CONFIG_PATH],
+        releasePleaseManifest: f[RP_MANIFEST_PATH],
+      };
   const inputs = files.releaseLanesYml ? {} : await releasePleaseInputs(host, ref, files.releasePleaseConfig);
   const loaded = loadConfig(files, inputs);
   const warnings = [...loaded.warnings];
@@ -194,6 +201,8 @@ export interface TagReleaseOptions {
   marker?: PlanMarker | null;
   /** Filled as the run goes, so a caller catching a failure knows what was done. */
   progress?: TagReleaseProgress;
+  /** Alternative config file (the Action's `config-file`). */
+  configPath?: string;
 }
 
 export interface TagReleaseResult {
@@ -217,7 +226,7 @@ interface Unit {
 export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseResult> {
   const progress = opts.progress ?? { applied: [], releases: [] };
   const { host, mergeSha } = opts;
-  const loaded = await readTagConfig(host, mergeSha, { parent: true });
+  const loaded = await readTagConfig(host, mergeSha, { parent: true, configPath: opts.configPath });
   const { config, versions, parentVersions, tags } = loaded;
   const warnings = [...loaded.warnings];
   const empty = { lanes: [], ops: [], progress, summary: [], warnings };

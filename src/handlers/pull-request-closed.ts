@@ -16,6 +16,7 @@ import type { Context, Probot } from 'probot';
 import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import { createGitHubTagHost } from '../adapters/github/tag-host.js';
+import type { RunLog } from '../run/log.js';
 import { ERRORS, isReleaseLanesError } from '../errors.js';
 import { PENDING_LABEL } from '../flows/open-release-pr.js';
 import { BRANCH_PREFIX } from '../flows/release-branches.js';
@@ -30,6 +31,7 @@ export const TAGGED_LABEL = 'release-lanes: tagged';
 const TRUSTED = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
+type TagOctokit = Parameters<typeof createGitHubTagHost>[0];
 
 export interface TagDeps {
   now: () => Date;
@@ -89,10 +91,12 @@ export interface TagTarget {
   pr: number;
   mergeSha: string;
   marker: PlanMarker | null;
+  /** Alternative config file (the Action's `config-file`). */
+  configPath?: string;
 }
 
 /** Tag one merged release PR (serialized per repository with the other runs) and report on the PR. */
-export function runTagging(octokit: Octokit, log: Logger, t: TagTarget): Promise<TagOutcome> {
+export function runTagging(octokit: TagOctokit, log: RunLog, t: TagTarget): Promise<TagOutcome> {
   return serialize(`${t.owner}/${t.repo}`, async (): Promise<TagOutcome> => {
     const host = createGitHubTagHost(octokit, { owner: t.owner, repo: t.repo, branch: t.base });
     const progress: TagReleaseProgress = { applied: [], releases: [] };
@@ -105,6 +109,7 @@ export function runTagging(octokit: Octokit, log: Logger, t: TagTarget): Promise
         defaultBranch: t.defaultBranch ?? t.base,
         marker: t.marker,
         progress,
+        ...(t.configPath ? { configPath: t.configPath } : {}),
       });
       if (!result.skipped) {
         // A redelivered event finds everything in place: no second comment, the label is fixed anyway.

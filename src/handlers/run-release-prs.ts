@@ -1,11 +1,12 @@
-import type { Logger } from 'pino';
-import type { ProbotOctokit } from 'probot';
+import { recordingReleaseHost, type WriteLog } from '../adapters/dry-run/recording-hosts.js';
+import type { GitHubOctokit } from '../adapters/github/octokit.js';
 import { createGitHubReleaseHost } from '../adapters/github/release-host.js';
 import { createGitHubRepoHost, type GatherLog } from '../adapters/github/repo-host.js';
 import type { ReleasePlan } from '../core/types.js';
 import { isReleaseLanesError } from '../errors.js';
 import { PENDING_LABEL, openReleasePrs, type ReleasePrResult } from '../flows/open-release-pr.js';
 import { BRANCH_PREFIX } from '../flows/release-branches.js';
+import type { RunLog } from '../run/log.js';
 import { countRequests } from './count-requests.js';
 import { failureCheck } from './report-failure.js';
 import { serialize } from './serialize.js';
@@ -46,6 +47,14 @@ export interface RunDeps {
    * the outcome then names them in `result.unfinished` and nothing else is done.
    */
   resumeUnfinished?: boolean;
+  /** Only PRs this login opened count as ours (the Action and the CLI; see open-release-pr.ts). */
+  identity?: { login: string };
+  /** Alternative config file. */
+  configPath?: string;
+  /** Read for real, record the writes here instead of making them. */
+  dryRun?: WriteLog;
+  /** Report a coded failure as a failing check run (default true: the App; the Action and CLI print it). */
+  failureCheckRun?: boolean;
 }
 
 /**
@@ -54,8 +63,8 @@ export interface RunDeps {
  * errors are reported the same way and then rethrown (Probot logs them).
  */
 export function runReleasePrs(
-  octokit: InstanceType<typeof ProbotOctokit>,
-  log: Logger,
+  octokit: GitHubOctokit,
+  log: RunLog,
   target: RunTarget,
   deps: RunDeps = { now: () => new Date() },
 ): Promise<RunOutcome> {
@@ -71,7 +80,8 @@ export function runReleasePrs(
       releasePrLabel: PENDING_LABEL.name,
       releaseBranchPrefix: BRANCH_PREFIX,
     });
-    const releaseHost = createGitHubReleaseHost(octokit, { owner, repo });
+    const github = createGitHubReleaseHost(octokit, { owner, repo });
+    const releaseHost = deps.dryRun ? recordingReleaseHost(github, deps.dryRun) : github;
     const stats = (): RunStats => ({
       requests: total(),
       gatherRequests: repoHost.requestCount(),
@@ -92,6 +102,8 @@ export function runReleasePrs(
         now,
         repoUrl: target.repoUrl,
         configRef: headSha,
+        ...(deps.identity ? { identity: deps.identity } : {}),
+        ...(deps.configPath ? { configPath: deps.configPath } : {}),
         ...(deps.resumeUnfinished
           ? {
               unfinishedReleases: (plan: ReleasePlan) => unfinishedReleasePrs(octokit, { owner, repo }, plan),
@@ -123,7 +135,7 @@ export function runReleasePrs(
         { err: error, repository: `${owner}/${repo}` },
         'release-lanes: release PR update failed',
       );
-      if (sha) {
+      if (sha && deps.failureCheckRun !== false) {
         try {
           await releaseHost.createCheckRun(failureCheck(sha, error));
         } catch (checkError) {

@@ -3,7 +3,7 @@ import { mapGitHubError } from '../adapters/github/github-errors.js';
 import type { ReleasePlan } from '../core/types.js';
 import { PENDING_LABEL } from '../flows/open-release-pr.js';
 
-type Octokit = InstanceType<typeof ProbotOctokit>;
+type Octokit = Pick<InstanceType<typeof ProbotOctokit>, 'request'>;
 
 /**
  * Merged release PRs still labelled `release-lanes: pending`: their tagging did not finish (an API error,

@@ -17,6 +17,8 @@ export interface ReleasePr {
   body: string;
   labels: string[];
   url?: string;
+  /** Login of whoever opened it (`slug[bot]` for an App), when the host knows it. */
+  author?: string;
 }
 
 /** A file at the base commit. */

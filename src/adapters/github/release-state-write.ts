@@ -3,7 +3,8 @@
  * - `base`: the base commit's tree id (the `base_tree` of the release commit);
  * - `rN`: text + blob id of each file to read at the base commit, `cN`: blob id of each file to compare;
  * - `hN`: head commit (and parents) of each release branch, `hNfM`: blob ids on that branch;
- * - `pN`: open pull requests whose head is that branch.
+ * - `pN`: open pull requests whose head is that branch (with their author: GraphQL names a bot `slug`,
+ *   REST and the token identity `slug[bot]`, so bots are reported as `slug[bot]`).
  * Every value travels as a variable; the query text only carries aliases.
  */
 import type { ReleasePr, ReleaseState, ReleaseStateQuery } from '../../ports/release-host.js';
@@ -23,6 +24,7 @@ interface PrNode {
   url?: string;
   headRefName: string;
   isCrossRepository: boolean;
+  author?: { __typename?: string; login: string } | null;
   labels?: { nodes: { name: string }[] } | null;
 }
 
@@ -59,7 +61,7 @@ export function releaseStateQuery(owner: string, repo: string, q: ReleaseStateQu
     variables[`n${i}`] = branch;
     fields.push(
       `h${i}: ref(qualifiedName: $h${i}) { target { oid ... on Commit { parents(first: 2) { nodes { oid } } } } }`,
-      `p${i}: pullRequests(headRefName: $n${i}, states: OPEN, first: 5) { nodes { number title body url headRefName isCrossRepository labels(first: 50) { nodes { name } } } }`,
+      `p${i}: pullRequests(headRefName: $n${i}, states: OPEN, first: 5) { nodes { number title body url headRefName isCrossRepository author { __typename login } labels(first: 50) { nodes { name } } } }`,
     );
     (q.branches[branch] ?? []).forEach((path, j) => {
       defs.push(`$h${i}f${j}: String!`);
@@ -149,5 +151,10 @@ function toReleasePr(p: PrNode): ReleasePr {
     body: p.body ?? '',
     labels: (p.labels?.nodes ?? []).map((l) => l.name),
     ...(p.url ? { url: p.url } : {}),
+    ...(p.author ? { author: authorLogin(p.author) } : {}),
   };
+}
+
+function authorLogin(a: { __typename?: string; login: string }): string {
+  return a.__typename === 'Bot' && !a.login.endsWith('[bot]') ? `${a.login}[bot]` : a.login;
 }

@@ -30,6 +30,8 @@ export interface FakePr {
   state: 'open' | 'closed';
   labels: string[];
   comments: string[];
+  /** Login that opened it (REST form: `slug[bot]` for an App). */
+  author: string;
 }
 
 interface Failure {
@@ -53,6 +55,8 @@ export interface FakeGitHub {
   readonly prs: FakePr[];
   readonly labels: Set<string>;
   readonly checkRuns: Record<string, unknown>[];
+  /** Who the token is: the author of the PRs it opens (default the App's bot, `release-lanes[bot]`). */
+  actor: string;
   /** `METHOD /path` (+ ` op` for GraphQL) of each request. */
   calls(): string[];
   /** Requests that change something (everything but GraphQL queries and GETs). */
@@ -210,6 +214,10 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
     url: `https://github.com/${owner}/${name}/pull/${p.number}`,
     headRefName: p.head,
     isCrossRepository: false,
+    // GraphQL names a bot by its slug (REST says `slug[bot]`)
+    author: p.author.endsWith('[bot]')
+      ? { __typename: 'Bot', login: p.author.slice(0, -'[bot]'.length) }
+      : { __typename: 'User', login: p.author },
     labels: { nodes: p.labels.map((l) => ({ name: l })) },
   });
   const restPr = (p: FakePr) => ({
@@ -340,6 +348,16 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
   function rest(method: string, path: string, body: Record<string, unknown>, query: URLSearchParams): Reply {
     const p = path.startsWith(prefix) ? path.slice(prefix.length) : path;
     let m: RegExpExecArray | null;
+    if (method === 'GET' && path === prefix) {
+      return [
+        200,
+        {
+          full_name: `${owner}/${name}`,
+          default_branch: 'main',
+          html_url: `https://github.com/${owner}/${name}`,
+        },
+      ];
+    }
     if (method === 'GET' && (m = /^\/commits\/([^/]+)$/.exec(p))) {
       const files = git(['show', '--format=', '--name-only', m[1]!]).split('\n').filter(Boolean);
       return [200, { sha: m[1], files: files.map((filename) => ({ filename })) }];
@@ -440,6 +458,7 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
         state: 'open',
         labels: [],
         comments: [],
+        author: fake.actor,
       };
       prs.push(pr);
       return [201, restPr(pr)];
@@ -531,7 +550,8 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
     scope.intercept(/.*/, method).reply(handle(method));
   }
 
-  return {
+  const fake: FakeGitHub = {
+    actor: 'release-lanes[bot]',
     repo,
     owner,
     name,
@@ -560,4 +580,5 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
       rmSync(indexDir, { recursive: true, force: true });
     },
   };
+  return fake;
 }

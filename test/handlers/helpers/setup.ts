@@ -23,16 +23,7 @@ export async function harness(repo: TestRepo, now?: Date): Promise<AppHarness> {
     gh,
     app,
     async push(opts = {}) {
-      const after = opts.after ?? repo.git('rev-parse', 'main');
-      const payload = pushPayload({
-        owner: OWNER,
-        name: NAME,
-        defaultBranch: 'main',
-        after,
-        message: repo.git('show', '-s', '--format=%B', after),
-        timestamp: new Date(Number(repo.git('show', '-s', '--format=%ct', after)) * 1000).toISOString(),
-        ...opts,
-      });
+      const payload = mainPushPayload(repo, opts);
       await app.push(payload);
       return payload;
     },
@@ -41,6 +32,23 @@ export async function harness(repo: TestRepo, now?: Date): Promise<AppHarness> {
       repo.cleanup();
     },
   };
+}
+
+/** A push of `main` (its head unless `opts.after`) of acme/mono, with that commit's message and date. */
+export function mainPushPayload(
+  repo: TestRepo,
+  opts: Partial<Parameters<typeof pushPayload>[0]> = {},
+): Record<string, unknown> {
+  const after = opts.after ?? repo.git('rev-parse', 'main');
+  return pushPayload({
+    owner: OWNER,
+    name: NAME,
+    defaultBranch: 'main',
+    after,
+    message: repo.git('show', '-s', '--format=%B', after),
+    timestamp: new Date(Number(repo.git('show', '-s', '--format=%ct', after)) * 1000).toISOString(),
+    ...opts,
+  });
 }
 
 /** The request lines of a run, with the repository prefix shortened to `…`. */

@@ -45,11 +45,12 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           'push',
         );
       }
-      // Only a run on the default branch read the config snapshots use (the default branch's).
+      // The config snapshots use is the default branch's: what a run on the default branch read, or what a
+      // run on another branch read to find that branch releases nothing (a maintenance run read its own).
       const onDefault = context.payload.ref === `refs/heads/${context.payload.repository.default_branch}`;
       await handlePushSnapshot(
         context,
-        outcome?.ok && onDefault && !outcome.result.skipped
+        outcome?.ok && (onDefault || outcome.result.skipped) && outcome.result.config.lanes.length > 0
           ? { config: outcome.result.config, tags: outcome.result.tags }
           : undefined,
       );

@@ -4,6 +4,7 @@ import { createGitHubReleaseHost } from '../adapters/github/release-host.js';
 import { createGitHubRepoHost, type GatherLog } from '../adapters/github/repo-host.js';
 import type { ReleasePlan } from '../core/types.js';
 import { isReleaseLanesError } from '../errors.js';
+import { branchRoleFromDefault, type BranchRoleRead } from '../flows/branch-role.js';
 import { openReleasePrs, type ReleasePrResult } from '../flows/open-release-pr.js';
 import { countRequests } from './count-requests.js';
 import { failureCheck } from './report-failure.js';
@@ -71,6 +72,25 @@ export function runReleasePrs(
     });
     let headSha: string | undefined;
     try {
+      // Another branch than the default one: its role first, from the default branch (one read, which the
+      // snapshot step then reuses); a branch with no role costs nothing more.
+      let role: BranchRoleRead | undefined;
+      const defaultBranch = target.defaultBranch ?? base;
+      if (base !== defaultBranch) {
+        const defaultHost = createGitHubRepoHost(octokit, { owner, repo, branch: defaultBranch });
+        role = await branchRoleFromDefault(defaultHost, base, defaultBranch);
+        if (role.role === null) {
+          const result = await openReleasePrs({
+            repoHost,
+            releaseHost,
+            baseBranch: base,
+            defaultBranch,
+            role,
+            now: deps.now(),
+          });
+          return { ok: true, result, stats: { ...stats(), gatherRequests: defaultHost.requestCount() } };
+        }
+      }
       headSha = (await repoHost.bootstrap()).headSha;
       const now =
         target.triggerDate && target.triggerSha === headSha && !Number.isNaN(Date.parse(target.triggerDate))
@@ -80,7 +100,8 @@ export function runReleasePrs(
         repoHost,
         releaseHost,
         baseBranch: base,
-        defaultBranch: target.defaultBranch ?? base,
+        defaultBranch,
+        ...(role ? { role } : {}),
         now,
         repoUrl: target.repoUrl,
         configRef: headSha,

@@ -129,8 +129,17 @@ describe('maintenance branches', () => {
     const mark = th.gh.requests.length;
     await pushBranch(th, 'feature/x');
     expect(th.gh.prs).toEqual([]);
-    // one read of the default branch (role + snapshots), nothing written
-    expect(th.lines(mark)).toEqual(['POST /graphql releaseLanesBootstrap']);
+    // one read of the default branch (role + snapshots, reused), then only pytmbot's `edge-*` snapshot tags
+    expect(th.lines(mark)).toEqual([
+      'POST /graphql releaseLanesBootstrap',
+      'POST …/git/refs',
+      'POST …/git/refs',
+    ]);
+    const refs = th.gh.requests.slice(mark + 1).map((r) => (r.body as { ref: string }).ref);
+    expect(refs.map((r) => r.replace(/[0-9a-f]{40}/, '<sha>'))).toEqual([
+      'refs/tags/edge-sha-<sha>',
+      'refs/tags/edge-feature-x',
+    ]);
   });
 });
 

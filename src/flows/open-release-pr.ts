@@ -10,12 +10,12 @@
  * interrupted run left (branch written but no PR, PR without label, stale PR still open).
  */
 import { createHash } from 'node:crypto';
-import { loadConfig } from '../config/index.js';
-import { branchRole, type BranchRole } from '../core/branches.js';
+import type { BranchRole } from '../core/branches.js';
 import { maintenancePlan } from '../core/maintenance.js';
 import type { ReleasePlan, RepoConfig, TagRef } from '../core/types.js';
 import { ERRORS, ReleaseLanesError } from '../errors.js';
-import { CONFIG_PATH, MANIFEST_PATH, planFromHost } from '../plan.js';
+import { MANIFEST_PATH, planFromHost } from '../plan.js';
+import { branchRoleFromDefault, type BranchRoleRead } from './branch-role.js';
 import type { ReleaseHost, ReleasePr, ReleaseState } from '../ports/release-host.js';
 import type { RepoHost } from '../ports/repo-host.js';
 import { codeSpan, renderPrBody } from '../render/pr-body.js';
@@ -57,6 +57,8 @@ export interface ReleasePrFlowOptions {
    * or a `maintenance-branches` match (patches of one line); any other branch releases nothing.
    */
   defaultBranch?: string;
+  /** The role of `baseBranch`, when the caller already read it (see `branchRoleFromDefault`). */
+  role?: BranchRoleRead;
 }
 
 export type PrAction = 'opened' | 'updated' | 'unchanged' | 'closed';
@@ -76,7 +78,7 @@ export interface ReleasePrResult {
   baseSha: string;
   plan: ReleasePlan;
   config: RepoConfig;
-  /** The tags read while gathering (peeled). */
+  /** The tags read while gathering (peeled); when skipped, the default branch's config and tags. */
   tags: TagRef[];
   prs: PrOutcome[];
   /** Merged release PRs to tag before release PRs can be planned again (nothing was applied). */
@@ -90,27 +92,6 @@ export interface ReleasePrResult {
 }
 
 const EMPTY_PLAN: ReleasePlan = { releases: [], order: [], warnings: [], tags: [] };
-
-/**
- * The role of `branch`, from the default branch's `.github/release-lanes.yml` (one read, none for the default
- * branch itself: the bootstrap has it). A release-please config, or none, only releases the default branch.
- */
-async function roleOf(
-  host: RepoHost,
-  branch: string,
-  defaultBranch: string,
-): Promise<{ role: BranchRole | null; config?: RepoConfig }> {
-  const text = await host.readFile(CONFIG_PATH, `refs/heads/${defaultBranch}`);
-  if (text === null) return { role: branch === defaultBranch ? 'release' : null };
-  try {
-    const { config } = loadConfig({ releaseLanesYml: text }, { defaultBranch });
-    return { role: branchRole(config, branch, defaultBranch), config };
-  } catch (e) {
-    // A broken config is reported by the run on the default branch, never on other branches.
-    if (branch === defaultBranch) return { role: 'release' };
-    throw e;
-  }
-}
 
 /** Git's blob id of a UTF-8 text (what GitHub reports as the blob `oid`). */
 export function gitBlobId(text: string): string {
@@ -145,7 +126,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
   const { releaseHost: host, baseBranch: base } = opts;
   let role: BranchRole | null = 'release';
   if (opts.defaultBranch !== undefined) {
-    const found = await roleOf(opts.repoHost, base, opts.defaultBranch);
+    const found = opts.role ?? (await branchRoleFromDefault(opts.repoHost, base, opts.defaultBranch));
     role = found.role;
     if (role === null) {
       const skipped =
@@ -160,7 +141,8 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
         source: 'default',
         manifestPath: MANIFEST_PATH,
       };
-      return { baseSha: '', plan: EMPTY_PLAN, config, tags: [], prs: [], writes: 0, unfinished: [], skipped };
+      const tags = found.tags ?? [];
+      return { baseSha: '', plan: EMPTY_PLAN, config, tags, prs: [], writes: 0, unfinished: [], skipped };
     }
   }
   const planned = await planFromHost(opts.repoHost, {

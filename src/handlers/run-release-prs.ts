@@ -4,6 +4,7 @@ import { createGitHubReleaseHost } from '../adapters/github/release-host.js';
 import { createGitHubRepoHost, type GatherLog } from '../adapters/github/repo-host.js';
 import type { ReleasePlan } from '../core/types.js';
 import { isReleaseLanesError } from '../errors.js';
+import { branchRoleFromDefault, type BranchRoleRead } from '../flows/branch-role.js';
 import { PENDING_LABEL, openReleasePrs, type ReleasePrResult } from '../flows/open-release-pr.js';
 import { BRANCH_PREFIX } from '../flows/release-branches.js';
 import type { RunLog } from '../run/log.js';
@@ -89,6 +90,25 @@ export function runReleasePrs(
     });
     let headSha: string | undefined;
     try {
+      // Another branch than the default one: its role first, from the default branch (one read, which the
+      // snapshot step then reuses); a branch with no role costs nothing more.
+      let role: BranchRoleRead | undefined;
+      const defaultBranch = target.defaultBranch ?? base;
+      if (base !== defaultBranch) {
+        const defaultHost = createGitHubRepoHost(octokit, { owner, repo, branch: defaultBranch });
+        role = await branchRoleFromDefault(defaultHost, base, defaultBranch);
+        if (role.role === null) {
+          const result = await openReleasePrs({
+            repoHost,
+            releaseHost,
+            baseBranch: base,
+            defaultBranch,
+            role,
+            now: deps.now(),
+          });
+          return { ok: true, result, stats: { ...stats(), gatherRequests: defaultHost.requestCount() } };
+        }
+      }
       headSha = (await repoHost.bootstrap()).headSha;
       const now =
         target.triggerDate && target.triggerSha === headSha && !Number.isNaN(Date.parse(target.triggerDate))
@@ -98,7 +118,8 @@ export function runReleasePrs(
         repoHost,
         releaseHost,
         baseBranch: base,
-        defaultBranch: target.defaultBranch ?? base,
+        defaultBranch,
+        ...(role ? { role } : {}),
         now,
         repoUrl: target.repoUrl,
         configRef: headSha,

@@ -40,11 +40,12 @@ async function pushJob(context: Context, deps: TagDeps): Promise<JobResult> {
       await resumeMergedReleasePr(ctx.octokit, ctx.log, ctx.repo(), ctx.payload.repository, pr, deps, 'push'),
     );
   }
-  // Only a run on the default branch read the config snapshots use (the default branch's).
+  // The config snapshots use is the default branch's: what a run on the default branch read, or what a
+  // run on another branch read to find that branch releases nothing (a maintenance run read its own).
   const onDefault = ctx.payload.ref === `refs/heads/${ctx.payload.repository.default_branch}`;
   await handlePushSnapshot(
     ctx,
-    outcome?.ok && onDefault && !outcome.result.skipped
+    outcome?.ok && (onDefault || outcome.result.skipped) && outcome.result.config.lanes.length > 0
       ? { config: outcome.result.config, tags: outcome.result.tags }
       : undefined,
   );

@@ -5,6 +5,7 @@
  * `feat` there is refused (RL310); `release/0.2` is end-of-life (RL311); other branches release nothing.
  */
 import { createTestRepo } from '../helpers/git-repo.js';
+import type { FakePr } from '../handlers/helpers/fake-github.js';
 import { closedPayload, tagHarness, type TagHarness } from './helpers/tag-github.js';
 import { exampleConfig, json } from './helpers/scenario.js';
 
@@ -36,6 +37,31 @@ function linesRepo() {
   return repo;
 }
 
+/** Merge the open release PR into `base` in git and deliver its `pull_request.closed` event. */
+async function mergeInto(th: TagHarness, pr: FakePr, base: string): Promise<string> {
+  th.repo.checkout(base);
+  const mergeSha = th.repo.merge(pr.head, `Merge pull request #${pr.number} from acme/${pr.head}`);
+  th.repo.checkout('main');
+  pr.state = 'closed';
+  th.merges.set(pr.number, {
+    sha: mergeSha,
+    user: { login: 'release-lanes[bot]', type: 'Bot' },
+    headRepo: 'acme/mono',
+  });
+  await th.deliver(
+    'pull_request',
+    closedPayload({
+      number: pr.number,
+      mergeSha,
+      head: pr.head,
+      base,
+      body: pr.body,
+      labels: [...pr.labels],
+    }),
+  );
+  return mergeSha;
+}
+
 const pushBranch = (th: TagHarness, branch: string) =>
   th.push({ ref: `refs/heads/${branch}`, after: th.repo.git('rev-parse', `refs/heads/${branch}`) });
 
@@ -55,33 +81,14 @@ describe('maintenance branches', () => {
     expect(JSON.parse(th.gh.fileAt(pr.head, '.release-lanes-manifest.json')!)).toEqual({ pytmbot: '0.3.1' });
     // the release commit sits on the maintenance branch head
     expect(th.repo.git('rev-parse', `${pr.head}^`)).toBe(th.repo.git('rev-parse', 'refs/heads/release/0.3'));
-    // the config came from the default branch (one read), the plan from the branch
-    const boot = th.gh.requests.find((r) => r.operation === 'releaseLanesBootstrap')!.body as {
-      variables: Record<string, string>;
-    };
-    expect(boot.variables.qualified).toBe('refs/heads/release/0.3');
+    // the branch's role came from the default branch's config (one read), the plan from the branch itself
+    const boots = th.gh.requests
+      .filter((r) => r.operation === 'releaseLanesBootstrap')
+      .map((r) => (r.body as { variables: Record<string, string> }).variables.qualified);
+    expect(boots.slice(0, 2)).toEqual(['refs/heads/main', 'refs/heads/release/0.3']);
 
-    th.repo.checkout('release/0.3');
-    const mergeSha = th.repo.merge(pr.head, `Merge pull request #${pr.number} from acme/${pr.head}`);
-    th.repo.checkout('main');
-    pr.state = 'closed';
-    th.merges.set(pr.number, {
-      sha: mergeSha,
-      user: { login: 'release-lanes[bot]', type: 'Bot' },
-      headRepo: 'acme/mono',
-    });
     const mark = th.gh.requests.length;
-    await th.deliver(
-      'pull_request',
-      closedPayload({
-        number: pr.number,
-        mergeSha,
-        head: pr.head,
-        base: 'release/0.3',
-        body: pr.body,
-        labels: [...pr.labels],
-      }),
-    );
+    const mergeSha = await mergeInto(th, pr, 'release/0.3');
     const tags = th.tags();
     expect(tags['0.3.1']).toBe(mergeSha);
     expect(tags['0.3']).toBe(mergeSha);
@@ -119,8 +126,55 @@ describe('maintenance branches', () => {
     th.repo.checkout('feature/x', { create: true, from: 'main' });
     th.repo.commit('fix: something', { 'pytmbot/x.py': '1\n' });
     th.repo.checkout('main');
+    const mark = th.gh.requests.length;
     await pushBranch(th, 'feature/x');
     expect(th.gh.prs).toEqual([]);
-    expect(th.gh.writes().filter((w) => !w.path.includes('/git/refs'))).toEqual([]);
+    // one read of the default branch (role + snapshots, reused), then only pytmbot's `edge-*` snapshot tags
+    expect(th.lines(mark)).toEqual([
+      'POST /graphql releaseLanesBootstrap',
+      'POST …/git/refs',
+      'POST …/git/refs',
+    ]);
+    const refs = th.gh.requests.slice(mark + 1).map((r) => (r.body as { ref: string }).ref);
+    expect(refs.map((r) => r.replace(/[0-9a-f]{40}/, '<sha>'))).toEqual([
+      'refs/tags/edge-sha-<sha>',
+      'refs/tags/edge-feature-x',
+    ]);
+  });
+});
+
+describe('`branch: develop`', () => {
+  let th: TagHarness;
+  afterEach(() => th.close());
+
+  it('release PRs target develop, merges into develop are tagged, pushes to main release nothing', async () => {
+    const repo = createTestRepo('rl-e2e-develop-');
+    repo.commit('chore: initial', {
+      '.github/release-lanes.yml': 'branch: develop\nlanes:\n  - { name: app, path: . }\n',
+      '.release-lanes-manifest.json': json({ app: '1.0.0' }),
+    });
+    repo.tag('v1.0.0');
+    repo.checkout('develop', { create: true });
+    repo.commit('fix: a bug', { 'app.txt': '1\n' });
+    repo.checkout('main');
+    repo.commit('fix: on main only', { 'main.txt': '1\n' });
+    th = await tagHarness(repo);
+
+    await th.push(); // main: not the release branch
+    expect(th.gh.prs).toEqual([]);
+
+    await pushBranch(th, 'develop');
+    const pr = th.gh.prs.find((p) => p.state === 'open')!;
+    expect(pr).toMatchObject({
+      head: 'release-lanes/develop',
+      base: 'develop',
+      title: 'chore: release develop (app 1.0.1)',
+    });
+
+    const mergeSha = await mergeInto(th, pr, 'develop');
+    expect(th.tags()['v1.0.1']).toBe(mergeSha);
+    expect(th.releases.map((r) => [r.tag_name, r.name, r.make_latest])).toEqual([
+      ['v1.0.1', 'v1.0.1', 'true'],
+    ]);
   });
 });

@@ -74,7 +74,9 @@ describe('Wegent: lockstep images, latest + 1.2.3, main/edge/main-<sha> snapshot
     );
     expect(th.releases[0]!.body).toContain('knowledge base sharing');
     expect(th.releases[0]!.body).not.toMatch(/### (web|standalone|executor)/);
-    expect(th.tagMessage('1.3.0')).toMatch(/^## 1\.3\.0 \([0-9-]+\)\n\n### backend\n\n#### Features\n/);
+    expect(th.tagMessage('1.3.0')).toMatch(
+      /^## \[1\.3\.0\]\([^)]*\) \([0-9-]+\)\n\n### backend\n\n#### Features\n/,
+    );
 
     // the PR read as one release: a short title, one changelog block, one CHANGELOG entry
     const pr = th.gh.prs.find((p) => p.number === m.number)!;

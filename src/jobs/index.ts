@@ -19,7 +19,9 @@ import { handleRetryComment } from '../handlers/retry-comment.js';
 import type { Job, JobKind, JobResult, JobRunner } from '../ports/job-queue.js';
 import { installationOctokit, type ThrottleSetup } from './installation-octokit.js';
 
-type Ctx<E extends string> = Context<E & never>;
+/** The Context of one webhook event (rebuilt by the runner from the job's JSON). */
+type Ctx<E extends 'push' | 'pull_request.closed' | 'issue_comment.created' | 'repository_dispatch'> =
+  Context<E>;
 type JobSpec = (context: Context, deps: TagDeps) => Promise<JobResult>;
 
 /** `ok: false` anywhere (a failure reported as a check run) → `failed`. */
@@ -27,7 +29,7 @@ const resultOf = (...outcomes: ({ ok: boolean } | null | undefined)[]): JobResul
   outcomes.some((o) => o && !o.ok) ? 'failed' : 'done';
 
 async function pushJob(context: Context, deps: TagDeps): Promise<JobResult> {
-  const ctx = context as unknown as Context<'push'>;
+  const ctx = context as unknown as Ctx<'push'>;
   // One delivery, one config read: the release-PR run (default branch) hands what it read to the
   // snapshot step; a failed run (already reported as a check) skips snapshots.
   const outcome = await handlePush(ctx, { ...deps, resumeUnfinished: true });
@@ -55,16 +57,16 @@ async function pushJob(context: Context, deps: TagDeps): Promise<JobResult> {
 export const JOBS = {
   push: pushJob,
   'pull-request-closed': async (context, deps) =>
-    resultOf(await handlePullRequestClosed(context as Ctx<'pull_request.closed'>, deps)),
+    resultOf(await handlePullRequestClosed(context as unknown as Ctx<'pull_request.closed'>, deps)),
   'issue-comment': async (context, deps) => {
-    const ctx = context as Ctx<'issue_comment.created'>;
+    const ctx = context as unknown as Ctx<'issue_comment.created'>;
     // On a merged release PR: resume its tagging; on an open PR: run the release-PR flow again.
     const tagged = await handleMergedRetryComment(ctx, deps);
     const prs = await handleRetryComment(ctx, deps);
     return resultOf(tagged, prs);
   },
   'repository-dispatch': async (context, deps) =>
-    (await handleRepositoryDispatch(context as Ctx<'repository_dispatch'>, deps)) === null &&
+    (await handleRepositoryDispatch(context as unknown as Ctx<'repository_dispatch'>, deps)) === null &&
     (context.payload as { action?: string }).action === 'release-lanes-rebuild'
       ? 'failed'
       : 'done',

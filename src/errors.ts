@@ -62,6 +62,10 @@ export const ERRORS = {
     fix: 'Use `Release-As: x.y.z` with a SemVer version greater than the current one.',
   },
   RL203: { title: 'Bad command-line usage', fix: 'Run `release-lanes --help`.' },
+  RL230: {
+    title: 'No webhook proxy for the local App',
+    fix: 'GitHub cannot deliver webhooks to localhost: open https://smee.io/new and put `WEBHOOK_PROXY_URL=<that URL>` in .env, then `npm start` again (or set NO_SMEE_SETUP=true and open the setup page through a public URL).',
+  },
   // tags and releases (RL3xx)
   RL300: {
     title: 'Version tag already exists at another commit',

@@ -22,7 +22,8 @@ COPY templates templates
 COPY schema schema
 COPY app.yml app.yml
 USER node
-ENV PORT=3000
+# Probot listens on localhost unless HOST is set: all interfaces, so `docker run -p` reaches it.
+ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

@@ -3,7 +3,8 @@
 // outside Docker: each stage gets a temp directory, its COPY steps copy from the context (or `--from` a
 // stage), its RUN steps run as written (only `--mount` flags dropped) with the stage's ENV. Then, in the
 // final stage:
-//  - the Dockerfile is multi-stage, ends as a non-root USER, has a HEALTHCHECK on /health and runs every RUN
+//  - the Dockerfile is multi-stage, ends as a non-root USER listening on all interfaces (HOST=0.0.0.0), has a
+//    HEALTHCHECK on /health and runs every RUN
 //    through scripts/docker-build.sh (the commands this replay runs are the image's commands);
 //  - node_modules holds production dependencies only (no devDependency, nothing npm marks dev);
 //  - the App module imports, and the CMD starts the Probot server, which answers on $PORT;
@@ -67,6 +68,12 @@ try {
   if (!user || /^(root|0)(:|$)/.test(user)) fail(`the final stage runs as ${user ?? 'root'}`);
   const health = final.find((i) => i.op === 'HEALTHCHECK');
   if (!health || !/\/health\b/.test(health.args)) fail('no HEALTHCHECK on /health in the final stage');
+  const finalEnv = final
+    .filter((i) => i.op === 'ENV')
+    .flatMap((i) => [...i.args.matchAll(/(\w+)=(\S+)/g)])
+    .reduce((env, m) => ({ ...env, [m[1]]: m[2] }), {});
+  if (finalEnv.HOST !== '0.0.0.0')
+    fail('the final stage does not set ENV HOST=0.0.0.0 (Probot listens on localhost)');
   const cmd = final.find((i) => i.op === 'CMD');
   if (!cmd) fail('no CMD');
   for (const r of instructions.filter((i) => i.op === 'RUN')) {

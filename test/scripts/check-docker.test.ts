@@ -58,6 +58,11 @@ describe('scripts/check-docker.mjs', () => {
 
   it.each([
     ['a single stage', (d: string) => d.slice(d.indexOf('FROM', d.indexOf('FROM') + 1)), 'not multi-stage'],
+    [
+      'the server on localhost only',
+      (d: string) => d.replace(' HOST=0.0.0.0', ''),
+      'does not set ENV HOST=0.0.0.0',
+    ],
     ['running as root', (d: string) => d.replace('USER node', 'USER root'), 'runs as root'],
     ['no USER', (d: string) => d.replace('USER node\n', ''), 'runs as root'],
     [

@@ -27,9 +27,10 @@ const staticOnly = args.includes('--static');
 const context = resolve(
   args.find((a) => !a.startsWith('--')) ?? join(dirname(fileURLToPath(import.meta.url)), '..'),
 );
+/** A failed check: reported by the top-level catch, after the temp directory and the server are cleaned up. */
+class CheckFailed extends Error {}
 const fail = (msg) => {
-  console.error(`check-docker: ${msg}`);
-  process.exit(1);
+  throw new CheckFailed(msg);
 };
 
 /** Instructions of a Dockerfile: comments dropped, `\` continuations joined. */
@@ -86,119 +87,125 @@ try {
     console.log(
       `check-docker: ${froms.length} stages, USER ${user}, HEALTHCHECK on /health, RUN via docker-build.sh`,
     );
-    process.exit(0);
-  }
-
-  work = mkdtempSync(join(tmpdir(), 'release-lanes-docker-'));
-  // --- replay ------------------------------------------------------------------------------------
-  let stage;
-  const inStage = (p) => join(stage.root, resolve(stage.workdir, p));
-  for (const { op, args } of instructions) {
-    if (op === 'FROM') {
-      const name = /\bAS\s+(\S+)/i.exec(args)?.[1] ?? String(stages.length);
-      stage = { name, root: join(work, name), workdir: '/', env: {} };
-      mkdirSync(stage.root, { recursive: true });
-      stages.push(stage);
-    } else if (op === 'WORKDIR') {
-      stage.workdir = resolve(stage.workdir, args);
-      mkdirSync(inStage('.'), { recursive: true });
-    } else if (op === 'ENV') {
-      for (const m of args.matchAll(/(\w+)=(\S+)/g)) stage.env[m[1]] = m[2];
-    } else if (op === 'COPY') {
-      const { flags: f, rest } = flags(args);
-      const parts = rest.split(/\s+/);
-      const dest = parts.pop();
-      const from = f.from ? stages.find((s) => s.name === f.from) : undefined;
-      if (f.from && !from) fail(`COPY --from=${f.from}: no such stage`);
-      for (const src of parts) {
-        const source = from ? join(from.root, resolve(from.workdir, src)) : join(context, src);
-        const target = dest.endsWith('/') ? join(inStage(dest), src.split('/').pop()) : inStage(dest);
-        mkdirSync(dirname(target), { recursive: true });
-        cpSync(source, target, { recursive: true });
-      }
-    } else if (op === 'RUN') {
-      const { rest } = flags(args);
-      console.log(`check-docker: [${stage.name}] RUN ${rest}`);
-      try {
-        execFileSync('/bin/sh', ['-c', rest], {
-          cwd: inStage('.'),
-          env: { PATH: process.env.PATH, HOME: process.env.HOME, ...cacheEnv(), ...stage.env },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-      } catch (e) {
-        fail(`RUN ${rest} failed in stage ${stage.name}:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  } else {
+    work = mkdtempSync(join(tmpdir(), 'release-lanes-docker-'));
+    // --- replay ------------------------------------------------------------------------------------
+    let stage;
+    const inStage = (p) => join(stage.root, resolve(stage.workdir, p));
+    for (const { op, args } of instructions) {
+      if (op === 'FROM') {
+        const name = /\bAS\s+(\S+)/i.exec(args)?.[1] ?? String(stages.length);
+        stage = { name, root: join(work, name), workdir: '/', env: {} };
+        mkdirSync(stage.root, { recursive: true });
+        stages.push(stage);
+      } else if (op === 'WORKDIR') {
+        stage.workdir = resolve(stage.workdir, args);
+        mkdirSync(inStage('.'), { recursive: true });
+      } else if (op === 'ENV') {
+        for (const m of args.matchAll(/(\w+)=(\S+)/g)) stage.env[m[1]] = m[2];
+      } else if (op === 'COPY') {
+        const { flags: f, rest } = flags(args);
+        const parts = rest.split(/\s+/);
+        const dest = parts.pop();
+        const from = f.from ? stages.find((s) => s.name === f.from) : undefined;
+        if (f.from && !from) fail(`COPY --from=${f.from}: no such stage`);
+        for (const src of parts) {
+          const source = from ? join(from.root, resolve(from.workdir, src)) : join(context, src);
+          const target = dest.endsWith('/') ? join(inStage(dest), src.split('/').pop()) : inStage(dest);
+          mkdirSync(dirname(target), { recursive: true });
+          cpSync(source, target, { recursive: true });
+        }
+      } else if (op === 'RUN') {
+        const { rest } = flags(args);
+        console.log(`check-docker: [${stage.name}] RUN ${rest}`);
+        try {
+          execFileSync('/bin/sh', ['-c', rest], {
+            cwd: inStage('.'),
+            env: { PATH: process.env.PATH, HOME: process.env.HOME, ...cacheEnv(), ...stage.env },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+        } catch (e) {
+          fail(`RUN ${rest} failed in stage ${stage.name}:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+        }
       }
     }
-  }
-  const app = join(stage.root, stage.workdir);
+    const app = join(stage.root, stage.workdir);
 
-  // --- production dependencies only --------------------------------------------------------------
-  const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
-  const devOnly = Object.keys(pkg.devDependencies ?? {}).filter((d) => !(d in (pkg.dependencies ?? {})));
-  const present = devOnly.filter((d) => existsSync(join(app, 'node_modules', d)));
-  if (present.length > 0) fail(`devDependencies in the image: ${present.join(', ')}`);
-  const hidden = join(app, 'node_modules', '.package-lock.json');
-  const lock = existsSync(hidden) ? JSON.parse(readFileSync(hidden, 'utf8')) : { packages: {} };
-  const dev = Object.entries(lock.packages).filter(([, p]) => p.dev);
-  if (dev.length > 0) fail(`dev packages installed: ${dev.map(([k]) => k).join(', ')}`);
-  console.log(
-    `check-docker: runtime node_modules: ${Object.keys(lock.packages).length} packages, none dev-only`,
-  );
-
-  // --- the App module and the CMD ------------------------------------------------------------------
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...stage.env };
-  execFileSync(
-    'node',
-    [
-      '--input-type=module',
-      '-e',
-      "const m = await import('./dist/app.js'); if (typeof m.default !== 'function') throw new Error('dist/app.js has no default export function');",
-    ],
-    { cwd: app, env, stdio: 'pipe' },
-  );
-  const port = String(await freePort());
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const [bin, ...binArgs] = shellOrExec(cmd.args);
-  server = spawn(bin, binArgs, {
-    cwd: app,
-    env: {
-      ...env,
-      PORT: port,
-      APP_ID: '1',
-      PRIVATE_KEY: privateKey.export({ type: 'pkcs1', format: 'pem' }),
-      WEBHOOK_SECRET: 'check-docker',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  server.stdout.on('data', (d) => (log += d));
-  server.stderr.on('data', (d) => (log += d));
-  const status = await waitForHttp(`http://127.0.0.1:${port}/`, 30_000);
-  if (status === undefined) fail(`CMD ${cmd.args} did not answer on PORT ${port}:\n${log}`);
-  console.log(`check-docker: CMD started the App; GET / on $PORT answered ${status}`);
-
-  // --- the HEALTHCHECK command ---------------------------------------------------------------------
-  const probe = shellOrExec(health.args.replace(/^(--\S+\s+)*CMD\s+/, ''));
-  const healthExit = (p) =>
-    new Promise((done) =>
-      spawn(probe[0], probe.slice(1), { env: { ...env, PORT: String(p) }, stdio: 'ignore' }).on('exit', done),
+    // --- production dependencies only --------------------------------------------------------------
+    const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
+    const devOnly = Object.keys(pkg.devDependencies ?? {}).filter((d) => !(d in (pkg.dependencies ?? {})));
+    const present = devOnly.filter((d) => existsSync(join(app, 'node_modules', d)));
+    if (present.length > 0) fail(`devDependencies in the image: ${present.join(', ')}`);
+    const hidden = join(app, 'node_modules', '.package-lock.json');
+    const lock = existsSync(hidden) ? JSON.parse(readFileSync(hidden, 'utf8')) : { packages: {} };
+    const dev = Object.entries(lock.packages).filter(([, p]) => p.dev);
+    if (dev.length > 0) fail(`dev packages installed: ${dev.map(([k]) => k).join(', ')}`);
+    console.log(
+      `check-docker: runtime node_modules: ${Object.keys(lock.packages).length} packages, none dev-only`,
     );
-  for (const [code, expected] of [
-    [200, 0],
-    [503, 1],
-  ]) {
-    const stub = createServer((req, res) => res.writeHead(req.url === '/health' ? code : 404).end());
-    await new Promise((r) => stub.listen(0, '127.0.0.1', r));
-    const got = await healthExit(stub.address().port);
-    stub.close();
-    if (got !== expected)
-      fail(`HEALTHCHECK exits ${got} on a /health answering ${code}, expected ${expected}`);
+
+    // --- the App module and the CMD ------------------------------------------------------------------
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...stage.env };
+    execFileSync(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('./dist/app.js'); if (typeof m.default !== 'function') throw new Error('dist/app.js has no default export function');",
+      ],
+      { cwd: app, env, stdio: 'pipe' },
+    );
+    const port = String(await freePort());
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const [bin, ...binArgs] = shellOrExec(cmd.args);
+    server = spawn(bin, binArgs, {
+      cwd: app,
+      env: {
+        ...env,
+        PORT: port,
+        APP_ID: '1',
+        PRIVATE_KEY: privateKey.export({ type: 'pkcs1', format: 'pem' }),
+        WEBHOOK_SECRET: 'check-docker',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    server.stdout.on('data', (d) => (log += d));
+    server.stderr.on('data', (d) => (log += d));
+    const status = await waitForHttp(`http://127.0.0.1:${port}/`, 30_000);
+    if (status === undefined) fail(`CMD ${cmd.args} did not answer on PORT ${port}:\n${log}`);
+    console.log(`check-docker: CMD started the App; GET / on $PORT answered ${status}`);
+
+    // --- the HEALTHCHECK command ---------------------------------------------------------------------
+    const probe = shellOrExec(health.args.replace(/^(--\S+\s+)*CMD\s+/, ''));
+    const healthExit = (p) =>
+      new Promise((done) =>
+        spawn(probe[0], probe.slice(1), { env: { ...env, PORT: String(p) }, stdio: 'ignore' }).on(
+          'exit',
+          done,
+        ),
+      );
+    for (const [code, expected] of [
+      [200, 0],
+      [503, 1],
+    ]) {
+      const stub = createServer((req, res) => res.writeHead(req.url === '/health' ? code : 404).end());
+      await new Promise((r) => stub.listen(0, '127.0.0.1', r));
+      const got = await healthExit(stub.address().port);
+      stub.close();
+      if (got !== expected)
+        fail(`HEALTHCHECK exits ${got} on a /health answering ${code}, expected ${expected}`);
+    }
+    if ((await healthExit(await freePort())) !== 1) fail('HEALTHCHECK does not fail when nothing listens');
+    console.log(
+      'check-docker: HEALTHCHECK passes on 200 from /health, fails on 503 and on a refused connection',
+    );
   }
-  if ((await healthExit(await freePort())) !== 1) fail('HEALTHCHECK does not fail when nothing listens');
-  console.log(
-    'check-docker: HEALTHCHECK passes on 200 from /health, fails on 503 and on a refused connection',
-  );
+} catch (e) {
+  if (!(e instanceof CheckFailed)) throw e;
+  console.error(`check-docker: ${e.message}`);
+  process.exitCode = 1;
 } finally {
   server?.kill();
   if (work) rmSync(work, { recursive: true, force: true });

@@ -143,6 +143,14 @@ describe('pytmbot: immutable versions, a supported line, dated rebuilds, edge im
     expect(imagesFor(wf, dated(4))).toEqual(image('0.4-r20261130', '0.4', 'stable', 'latest'));
   });
 
+  it('before the first release (no version tag), a snapshot still builds', () => {
+    const empty = createTestRepo('rl-image-wf-empty-');
+    empty.commit('feat: first');
+    const runs = pushTag(wf, 'edge-sha-' + SHA, { cwd: empty.dir });
+    empty.cleanup();
+    expect(runs.flatMap((r) => r.imageTags)).toEqual(image(`edge-sha-${SHA}`));
+  });
+
   it('development images keep their name; a branch name is sanitised by release-lanes first', () => {
     const other = policy.snapshot!.otherBranches!;
     const moving = renderTemplate(other.moving[0]!, { branch: sanitizeBranch('feature/login') });

@@ -86,6 +86,10 @@ export const ERRORS = {
     title: 'Workflow event cannot be read',
     fix: 'Run the Action from a workflow: GITHUB_EVENT_PATH must name the event JSON file the runner writes.',
   },
+  RL230: {
+    title: 'No webhook proxy for the local App',
+    fix: 'GitHub cannot deliver webhooks to localhost: open https://smee.io/new and put `WEBHOOK_PROXY_URL=<that URL>` in .env, then `npm start` again (or set NO_SMEE_SETUP=true and open the setup page through a public URL).',
+  },
   // tags and releases (RL3xx)
   RL300: {
     title: 'Version tag already exists at another commit',

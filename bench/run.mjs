@@ -14,7 +14,7 @@
  * RSS (target < 300 MB). The plan's versions are checked against an independent oracle
  * (bench/oracle.mjs); a wrong version fails the bench.
  *
- * Then the App on a local GitHub stand-in (bench/api-push.test.ts, nock over a real git repository):
+ * Then the App on a local GitHub stand-in (test/handlers/push-budget.test.ts, nock over a real git repository):
  * requests and wall time per push for the first release PR over 2,000 commits and for +10 commits,
  * beside the budget ⌈new commits / 100⌉ + 8.
  */
@@ -155,19 +155,12 @@ if (process.env.BENCH_API !== '0') {
     [
       '--experimental-vm-modules',
       join(root, 'node_modules/jest/bin/jest.js'),
-      '--rootDir',
-      root,
-      '--roots',
-      '<rootDir>/bench',
-      '--testRegex',
-      'api-push\\.test\\.ts$',
+      'test/handlers/push-budget.test.ts',
+      '-t',
+      'first release PR',
       '--silent',
     ],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, RL_BENCH_REPORT: report },
-    },
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, RL_BENCH_REPORT: report } },
   );
   const rows = JSON.parse(readFileSync(report, 'utf8'));
   console.log(

@@ -1,4 +1,5 @@
 import { harness, short, type AppHarness } from './helpers/setup.js';
+import { parsePlanMarker } from '../../src/render/pr-body.js';
 import { createSdkServerRepo } from './helpers/monorepo.js';
 
 const GATHER = ['POST /graphql releaseLanesBootstrap', 'POST /graphql releaseLanesHistory'];
@@ -106,8 +107,13 @@ describe('push to the default branch → one grouped release PR', () => {
     expect(pr.body).toContain('| 1 | sdk | 1.3.0 → **1.4.0** | minor | `sdk-v1.4.0` |');
     expect(pr.body).toContain('| 2 | server | 0.4.0 → **0.4.1** | patch | `server-v0.4.1` |');
     expect(pr.body).toContain(
-      `<!-- release-lanes:plan {"v":1,"lanes":[{"lane":"sdk","version":"1.4.0","tag":"sdk-v1.4.0"},{"lane":"server","version":"0.4.1","tag":"server-v0.4.1"}],"base":"${head}"} -->`,
+      `<!-- release-lanes:plan {"v":1,"lanes":[{"lane":"sdk","version":"1.4.0","tag":"sdk-v1.4.0"},{"lane":"server","version":"0.4.1","tag":"server-v0.4.1"}],"base":"${head}","carry":{`,
     );
+    // The page dates of each path history, for the next push (docs/app.md): one page each, read down to
+    // the boundary's anchor (the released commit).
+    const released = new Date(Number(h.repo.git('show', '-s', '--format=%ct', 'sdk-v1.3.0')) * 1000);
+    const date = released.toISOString().replace('.000Z', 'Z');
+    expect(parsePlanMarker(pr.body)!.carry).toEqual({ 'packages/sdk': [date], 'packages/server': [date] });
     // user text from commits is escaped: no mention, no HTML
     expect(pr.body).toContain('`@everyone`');
     expect(pr.body).toContain('&lt;b&gt;mentions&lt;/b&gt;');

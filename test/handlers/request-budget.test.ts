@@ -48,7 +48,8 @@ describe('API requests per push, 50 lanes', () => {
       gh.clear();
       await h.push();
       expect(gh.writes()).toEqual([]);
-      expect(gh.requests.length).toBe(gather + 1);
+      // The gather is cheaper with the page dates the first run carried forward in the PR.
+      expect(gh.requests.length).toBeLessThanOrEqual(gather + 1);
 
       // Next push: branch rewritten, PR edited in place.
       repo.commit('fix(lane-07): one more', { 'packages/lane-07/src/x.ts': 'export {}\n' });

@@ -121,7 +121,9 @@ export function releaseFiles(
 
   for (const r of plan.releases) {
     const lane = laneOf(r.lane);
-    out[lane.changelogPath] = prependChangelog(current(lane.changelogPath), r.changelog);
+    // release-please `skip-changelog`: no changelog file for this lane
+    if (!lane.skipChangelog)
+      out[lane.changelogPath] = prependChangelog(current(lane.changelogPath), r.changelog);
     const packageName = lanePackageName(lane, currentFiles);
     const ctx = {
       lane: lane.name,

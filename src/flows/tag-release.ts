@@ -186,6 +186,12 @@ export interface TagReleaseOptions {
   marker?: PlanMarker | null;
   /** Filled as the run goes, so a caller catching a failure knows what was done. */
   progress?: TagReleaseProgress;
+  /**
+   * Asked with the config at the merge commit before anything is planned: why this PR must not be tagged
+   * under that config (e.g. the takeover of release-please's own PR on a repository that is not configured
+   * with release-please files), or null.
+   */
+  accept?: (config: RepoConfig) => string | null;
 }
 
 export interface TagReleaseResult {
@@ -213,6 +219,8 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
   const { config, versions, parentVersions, tags } = loaded;
   const warnings = [...loaded.warnings];
   const empty = { lanes: [], ops: [], progress, summary: [], warnings };
+  const refusal = opts.accept?.(config) ?? null;
+  if (refusal !== null) return { ...empty, config, skipped: refusal };
   if (config.targetBranch && opts.baseBranch && config.targetBranch !== opts.baseBranch) {
     return {
       ...empty,
@@ -283,7 +291,7 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
     for (const r of unit.releases) {
       const lane = lanesByName.get(r.lane)!;
       const found = changelogEntry(changelogs[lane.changelogPath], r.version);
-      if (!found) {
+      if (!found && !lane.skipChangelog) {
         warnings.push({
           code: 'changelog-entry-missing',
           lane: r.lane,
@@ -305,16 +313,22 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
       skipChecks: true,
     });
     const releaseLines: string[] = [];
+    // release-please's Release body starts with the version heading; release-lanes' own leaves it out
+    const bodyKey = config.releasePr?.flavor === 'release-please' ? 'entry' : 'notes';
     if (opts.publisher) {
       for (const op of versionOps) {
         const list = notes.get(op.name) ?? [];
         const first = list[0];
         if (!first) continue;
         const name = releaseTitle(first.lane, first.release.version, op.name);
+        if (list.every((l) => l.lane.skipGithubRelease)) {
+          releaseLines.push(`no release ${name} (skip-github-release)`);
+          continue;
+        }
         const action = await opts.publisher.ensureRelease({
           tag: op.name,
           name,
-          body: joinEntries(list, 'notes'),
+          body: joinEntries(list, bodyKey),
           prerelease: semver.prerelease(first.release.version) !== null,
           draft: list.some((l) => l.lane.draft),
         });

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import { createGitHubReleaseHost } from '../adapters/github/release-host.js';
 import { createGitHubRepoHost, type GatherLog } from '../adapters/github/repo-host.js';
-import type { ReleasePlan } from '../core/types.js';
+import type { ReleasePlan, RepoConfig } from '../core/types.js';
 import { isReleaseLanesError } from '../errors.js';
 import { openReleasePrs, type ReleasePrResult } from '../flows/open-release-pr.js';
 import { countRequests } from './count-requests.js';
@@ -80,7 +80,8 @@ export function runReleasePrs(
         configRef: headSha,
         ...(deps.resumeUnfinished
           ? {
-              unfinishedReleases: (plan: ReleasePlan) => unfinishedReleasePrs(octokit, { owner, repo }, plan),
+              unfinishedReleases: (plan: ReleasePlan, config: RepoConfig) =>
+                unfinishedReleasePrs(octokit, { owner, repo }, plan, config),
             }
           : {}),
       });

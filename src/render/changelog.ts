@@ -34,6 +34,8 @@ export interface ChangelogInput {
   commits: ParsedCommit[];
   sections: ChangelogSection[];
   dependencyUpdates: { lane: string; version: string }[];
+  /** Commit sha → author name: each line ends with ` (name)` (release-please `include-commit-authors`). */
+  authors?: Record<string, string>;
 }
 
 /** What templates see. Every string is already Markdown-escaped: templates must not escape again. */
@@ -130,7 +132,7 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
     }
     group.commits.push({
       scope: scopeOf(c),
-      subject: text(subjectWithPr(c)),
+      subject: text(withAuthor(subjectWithPr(c), input.authors?.[c.sha])),
       sha: c.sha,
       shortSha: c.sha.slice(0, 7),
       commitUrl: repo ? `${repo}/commit/${c.sha}` : null,
@@ -175,6 +177,11 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
     breaking,
     groups: sorted,
   };
+}
+
+/** release-please's `include-commit-authors`: ` (name)` after the subject. */
+function withAuthor(subject: string, author: string | undefined): string {
+  return author ? `${subject} (${author})` : subject;
 }
 
 /** The subject, with ` (#N)` appended when the parser took the PR number out of it. */

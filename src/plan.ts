@@ -209,6 +209,7 @@ export function buildPlan(input: PlanInput): ReleasePlan {
       commits: words ? commits.map((c) => ({ ...c, subject: sentenceCase(c.subject, words) })) : commits,
       sections: lane.changelogSections,
       dependencyUpdates: r.dependencyUpdates,
+      ...(lane.workspaceDependencies ? { workspaceDependencies: lane.workspaceDependencies } : {}),
       ...(lane.includeCommitAuthors
         ? { authors: commitAuthors(input.histories[r.lane]?.commits ?? []) }
         : {}),

@@ -11,6 +11,7 @@ import type {
   VersionFile,
   VersionFileKind,
   Warning,
+  WorkspaceDependency,
 } from '../core/types.js';
 import { ReleaseLanesErrors, type ReleaseLanesError } from '../errors.js';
 import {
@@ -36,6 +37,8 @@ export interface ReleasePleaseInputs {
   packageNames?: Record<string, string>;
   /** Package path → names of the packages it depends on; used by the node-/cargo-/maven-workspace plugins. */
   packageDependencies?: Record<string, string[]>;
+  /** Package path → its package.json requirements (node-workspace: the changelog's dependency lines). */
+  dependencyRanges?: Record<string, Omit<WorkspaceDependency, 'lane'>[]>;
   defaultBranch?: string;
 }
 
@@ -361,6 +364,14 @@ function applyPlugins(
           const lane = byPackage.get(dep);
           if (lane && lane !== m.lane.name && !m.lane.dependsOn.includes(lane)) m.lane.dependsOn.push(lane);
         }
+        if (type !== 'node-workspace') continue;
+        const ranges = (inputs.dependencyRanges?.[m.path] ?? inputs.dependencyRanges?.[m.key] ?? []).flatMap(
+          (r) => {
+            const lane = byPackage.get(r.name);
+            return lane && lane !== m.lane.name ? [{ ...r, lane }] : [];
+          },
+        );
+        if (ranges.length > 0) m.lane.workspaceDependencies = ranges;
       }
     } else if (type === 'linked-versions' && typeof plugin === 'object') {
       const group = plugin.groupName ?? 'linked';

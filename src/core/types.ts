@@ -112,6 +112,21 @@ export interface LaneConfig {
   changelogHost?: string;
   /** Changelog lines end with ` (author)` (release-please `include-commit-authors`). */
   includeCommitAuthors?: boolean;
+  /**
+   * The lane's package.json requirements on other lanes' packages (release-please's node-workspace plugin):
+   * its changelog lists them as `* <name> bumped from <range> to <new range>` under `* <kind>`.
+   */
+  workspaceDependencies?: WorkspaceDependency[];
+}
+
+export interface WorkspaceDependency {
+  kind: 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
+  /** Package name, e.g. `@scope/x`. */
+  name: string;
+  /** The requirement as written, e.g. `^0.67.0`. */
+  range: string;
+  /** The lane that package belongs to. */
+  lane: string;
 }
 
 /** Per-lane release PR texts (release-please's per-package options). */

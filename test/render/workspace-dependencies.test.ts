@@ -18,7 +18,7 @@ const base = {
   date: '2026-11-30',
   repoUrl: 'https://github.com/acme/mono',
   commits: [],
-  sections: DEFAULT_CHANGELOG_SECTIONS,
+  sections: [...DEFAULT_CHANGELOG_SECTIONS],
 };
 
 describe('node-workspace Dependencies entries', () => {

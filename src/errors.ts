@@ -66,6 +66,10 @@ export const ERRORS = {
     title: 'release-please option value not supported',
     fix: 'Use a value release-lanes supports (docs/config.md#every-release-please-option), or remove the option.',
   },
+  RL133: {
+    title: 'release-please config cannot be migrated',
+    fix: 'Keep release-please-config.json (release-lanes reads it unchanged), or remove the options named and run `release-lanes init` again.',
+  },
   // history and input (RL2xx)
   RL200: { title: 'Not a git repository', fix: 'Run inside a git checkout or pass --cwd DIR.' },
   RL201: { title: 'git failed', fix: 'Check that git is installed and the repository is not corrupt.' },

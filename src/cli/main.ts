@@ -23,6 +23,7 @@ Usage:
   release-lanes release-pr --dry-run [--cwd DIR]
   release-lanes rebuild [--cwd DIR] [--dry-run] [--push] [--date YYYY-MM-DD]
   release-lanes demo [--json] [--keep]
+  release-lanes init [--cwd DIR]
   release-lanes --help | --version
 
 Commands:
@@ -35,6 +36,8 @@ Commands:
   rebuild
          Dated rebuild tags ({major}.{minor}-rYYYYMMDD) for the newest release of every supported
          line, moving the configured channel tags to it (for a scheduled workflow; docs/tags.md).
+  init   In a release-please repository: write .github/release-lanes.yml and .release-lanes-manifest.json
+         with the same lanes, tags and versions, and print what changes (release PR conventions).
   demo   Build a demo monorepo (lanes sdk, server, agent, docs, plugin-index) in a temporary
          directory and plan its release.
 
@@ -104,6 +107,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
         else fs.rmSync(dir, { recursive: true, force: true });
       }
     }
+    case 'init':
+      return (await import('./init-command.js')).initCommand(path.resolve(io.cwd, values.cwd ?? '.'), io);
     case 'release-pr': {
       if (!values['dry-run']) {
         throw new ReleaseLanesError(

@@ -4,7 +4,7 @@
  * On a release-please config: release-please's branch names, titles and bodies
  * (`release-please--branches--<base>[--components--<component>]`, src/render/release-please-pr.ts).
  */
-import type { ReleasePlan, RepoConfig } from '../core/types.js';
+import type { LaneRelease, ReleasePlan, RepoConfig } from '../core/types.js';
 import { groupedPrTitle, lanePrTitle } from '../render/pr-body.js';
 import {
   releasePleaseBranch,
@@ -62,14 +62,19 @@ export function wantedPrs(plan: ReleasePlan, config: RepoConfig, base: string): 
   return plan.releases.map((r) => ({
     branch: laneBranch(base, r.lane),
     title: lanePrTitle(base, r),
-    plan: {
-      releases: [r],
-      order: [r.lane],
-      tags: plan.tags.filter((t) => t.lane === r.lane),
-      warnings: plan.warnings.filter((w) => w.lane === undefined || w.lane === r.lane),
-    },
+    plan: lanePlan(plan, r),
     lanes: [r.lane],
   }));
+}
+
+/** One lane's part of the plan: its release, its tag operations, its warnings and the general ones. */
+function lanePlan(plan: ReleasePlan, r: LaneRelease): ReleasePlan {
+  return {
+    releases: [r],
+    order: [r.lane],
+    tags: plan.tags.filter((t) => t.lane === r.lane),
+    warnings: plan.warnings.filter((w) => w.lane === undefined || w.lane === r.lane),
+  };
 }
 
 /** Two branch names that git cannot hold at once (`a/b` and `a/b/c`: a ref is a file, not a directory). */
@@ -86,12 +91,7 @@ function releasePleasePrs(plan: ReleasePlan, config: RepoConfig, base: string): 
   }
   return plan.releases.map((r) => ({
     ...releasePleaseLanePr(base, lanes.get(r.lane)!, r),
-    plan: {
-      releases: [r],
-      order: [r.lane],
-      tags: plan.tags.filter((t) => t.lane === r.lane),
-      warnings: plan.warnings.filter((w) => w.lane === undefined || w.lane === r.lane),
-    },
+    plan: lanePlan(plan, r),
     lanes: [r.lane],
   }));
 }

@@ -232,9 +232,13 @@ export function sentenceCase(subject: string, specialWords: readonly string[]): 
   return subject.charAt(0).toUpperCase() + subject.slice(1);
 }
 
+/** release-please's `include-commit-authors`: `@login` when GitHub knows the author, else the git name. */
 function commitAuthors(commits: readonly RawCommit[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const c of commits) if (c.authorName) out[c.sha] = c.authorName;
+  for (const c of commits) {
+    const author = c.authorLogin ? `@${c.authorLogin}` : c.authorName;
+    if (author) out[c.sha] = author;
+  }
   return out;
 }
 

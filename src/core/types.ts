@@ -194,6 +194,8 @@ export interface RawCommit {
   files?: readonly string[];
   parents?: readonly string[];
   authorName?: string;
+  /** GitHub login of the author, when the history came from GitHub and the author has an account. */
+  authorLogin?: string;
   /** ISO-8601 commit date. */
   date?: string;
 }

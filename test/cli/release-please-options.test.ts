@@ -111,3 +111,37 @@ describe('release-please options in plans', () => {
     expect(a!.changelog).toContain('* npm (Test Author) (');
   });
 });
+
+describe('include-commit-authors with GitHub logins', () => {
+  it('uses @login when the history knows it, else the git author name', async () => {
+    const { buildPlan } = await import('../../src/plan.js');
+    const { loadConfig } = await import('../../src/config/index.js');
+    const { config } = loadConfig({
+      releasePleaseConfig: json({
+        'release-type': 'simple',
+        'include-commit-authors': true,
+        packages: { a: { component: 'a' } },
+      }),
+    });
+    const plan = buildPlan({
+      config,
+      now: NOW,
+      histories: {
+        a: {
+          commits: [
+            {
+              sha: '1'.repeat(40),
+              message: 'fix: one',
+              files: ['a/x'],
+              authorName: 'Ann',
+              authorLogin: 'ann',
+            },
+            { sha: '2'.repeat(40), message: 'fix: two', files: ['a/y'], authorName: 'Bob' },
+          ],
+        },
+      },
+    });
+    expect(plan.releases[0]!.changelog).toContain('* one (`@ann`) (1111111)');
+    expect(plan.releases[0]!.changelog).toContain('* two (Bob) (2222222)');
+  });
+});

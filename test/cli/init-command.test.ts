@@ -78,27 +78,31 @@ describe('release-lanes init', () => {
   let repo: TestRepo;
   afterEach(() => repo.cleanup());
 
-  it.each(Object.keys(FIXTURES))('%s: same plan before and after', async (name) => {
-    repo = createTestRepo('rl-init-');
-    FIXTURES[name]!(repo);
-    const before = await plan(repo.dir);
-    expect((before.releases as unknown[]).length).toBeGreaterThan(0);
+  it.each(Object.keys(FIXTURES))(
+    '%s: same plan before and after',
+    async (name) => {
+      repo = createTestRepo('rl-init-');
+      FIXTURES[name]!(repo);
+      const before = await plan(repo.dir);
+      expect((before.releases as unknown[]).length).toBeGreaterThan(0);
 
-    const init = await run(['init'], repo.dir);
-    expect(init.stderr).toBe('');
-    expect(init.code).toBe(0);
-    expect(init.stdout).toMatch(
-      /^wrote \.github\/release-lanes\.yml \(\d lanes\) and \.release-lanes-manifest\.json\n/,
-    );
-    expect(init.stdout).toContain(
-      'release PR labels: "release-lanes: pending" / "release-lanes: tagged" instead of "autorelease: pending" / "autorelease: tagged"',
-    );
+      const init = await run(['init'], repo.dir);
+      expect(init.stderr).toBe('');
+      expect(init.code).toBe(0);
+      expect(init.stdout).toMatch(
+        /^wrote \.github\/release-lanes\.yml \(\d lanes\) and \.release-lanes-manifest\.json\n/,
+      );
+      expect(init.stdout).toContain(
+        'release PR labels: "release-lanes: pending" / "release-lanes: tagged" instead of "autorelease: pending" / "autorelease: tagged"',
+      );
 
-    fs.rmSync(path.join(repo.dir, 'release-please-config.json'));
-    fs.rmSync(path.join(repo.dir, '.release-please-manifest.json'));
-    const after = await plan(repo.dir);
-    expect(after).toEqual(before);
-  });
+      fs.rmSync(path.join(repo.dir, 'release-please-config.json'));
+      fs.rmSync(path.join(repo.dir, '.release-please-manifest.json'));
+      const after = await plan(repo.dir);
+      expect(after).toEqual(before);
+    },
+    120_000,
+  );
 
   it('refuses options release-lanes.yml cannot express (RL133) and writes nothing; a second init is refused too', async () => {
     repo = createTestRepo('rl-init-');
@@ -118,5 +122,5 @@ describe('release-lanes init', () => {
     fs.mkdirSync(path.join(repo.dir, '.github'));
     fs.writeFileSync(path.join(repo.dir, '.github/release-lanes.yml'), 'lanes: []\n');
     expect((await run(['init'], repo.dir)).stderr).toContain('.github/release-lanes.yml already exists');
-  });
+  }, 120_000);
 });

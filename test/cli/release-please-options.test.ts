@@ -54,7 +54,7 @@ describe('release-please options in plans', () => {
       }),
     });
     expect((await plan(repo.dir)).releases.map((r) => r.version)).toEqual(['1.2.1']);
-  });
+  }, 120_000);
 
   it('last-release-sha: history starts there for every lane; bootstrap-sha only without a release', async () => {
     seed({ packages: { a: { component: 'a' } } });
@@ -82,7 +82,7 @@ describe('release-please options in plans', () => {
       }),
     });
     expect((await plan(repo.dir)).releases[0]!.version).toBe('1.3.0');
-  });
+  }, 120_000);
 
   it('bootstrap-sha: a lane never released starts after that commit', async () => {
     repo.commit('feat: ancient', { 'b/x.txt': '0\n' });
@@ -92,7 +92,7 @@ describe('release-please options in plans', () => {
     const [b] = (await plan(repo.dir)).releases;
     expect(b!.changelog).toContain('* new ');
     expect(b!.changelog).not.toContain('ancient');
-  });
+  }, 120_000);
 
   it('changelog-host, include-commit-authors and sentence-case shape the changelog', async () => {
     seed({
@@ -109,7 +109,7 @@ describe('release-please options in plans', () => {
       `* Handle empty input (Test Author) ([${sha.slice(0, 7)}](https://git.example.com/acme/mono/commit/${sha}))`,
     );
     expect(a!.changelog).toContain('* npm (Test Author) (');
-  });
+  }, 120_000);
 });
 
 describe('include-commit-authors with GitHub logins', () => {
@@ -143,5 +143,5 @@ describe('include-commit-authors with GitHub logins', () => {
     });
     expect(plan.releases[0]!.changelog).toContain('* one (`@ann`) (1111111)');
     expect(plan.releases[0]!.changelog).toContain('* two (Bob) (2222222)');
-  });
+  }, 120_000);
 });

@@ -92,7 +92,7 @@ describe('a release-please repository keeps release-please conventions', () => {
       /^## \[1\.1\.0\]\(https:\/\/github\.com\/acme\/mono\/compare\/a-v1\.0\.0\.\.\.a-v1\.1\.0\) \(\d{4}-\d{2}-\d{2}\)\n\n\n### Features\n\n\* faster parser /,
     );
     expect(pr.labels).toEqual(['autorelease: tagged']);
-  });
+  }, 120_000);
 
   it('one package: component branch and title; label, release-label, extra-label, draft PR, header, footer, skip-github-release', async () => {
     th = await tagHarness(
@@ -125,7 +125,7 @@ describe('a release-please repository keeps release-please conventions', () => {
     expect(th.tags()['x-v1.0.1']).toBe(mergeSha);
     expect(th.releases).toEqual([]); // skip-github-release
     expect(pr.labels).toEqual(['bot', 'release: done']);
-  });
+  }, 120_000);
 });
 
 describe("taking over release-please's own release PR", () => {
@@ -169,25 +169,29 @@ describe("taking over release-please's own release PR", () => {
     // the next push plans from a-v1.1.0: nothing left for a
     await th.push();
     expect(th.gh.prs.filter((p) => p.state === 'open')).toEqual([]);
-  });
+  }, 120_000);
 
   it.each([
     ['a title that is not a release title', { title: 'feat: something' }],
     ['another label', { labels: ['release: pending'] }],
     ['a body without the release-please header', { body: 'hello' }],
     ['a head branch of its own', { head: 'release-v1.1.0' }],
-  ])('%s is not taken over', async (_name, override) => {
-    th = await tagHarness(workspaceRepo());
-    const payload = releasePleasePr(th);
-    const pull = payload.pull_request as Record<string, unknown>;
-    pull.title = 'chore: release main';
-    const o = override as { title?: string; labels?: string[]; body?: string; head?: string };
-    if (o.title) pull.title = o.title;
-    if (o.body) pull.body = o.body;
-    if (o.labels) pull.labels = o.labels.map((name) => ({ name }));
-    if (o.head) (pull.head as Record<string, unknown>).ref = o.head;
-    await th.deliver('pull_request', payload);
-    expect(th.tags()['a-v1.1.0']).toBeUndefined();
-    expect(th.releases).toEqual([]);
-  });
+  ])(
+    '%s is not taken over',
+    async (_name, override) => {
+      th = await tagHarness(workspaceRepo());
+      const payload = releasePleasePr(th);
+      const pull = payload.pull_request as Record<string, unknown>;
+      pull.title = 'chore: release main';
+      const o = override as { title?: string; labels?: string[]; body?: string; head?: string };
+      if (o.title) pull.title = o.title;
+      if (o.body) pull.body = o.body;
+      if (o.labels) pull.labels = o.labels.map((name) => ({ name }));
+      if (o.head) (pull.head as Record<string, unknown>).ref = o.head;
+      await th.deliver('pull_request', payload);
+      expect(th.tags()['a-v1.1.0']).toBeUndefined();
+      expect(th.releases).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -54,6 +54,22 @@ export const ERRORS = {
     title: 'Version file cannot be updated',
     fix: 'Make sure the file has a version field (e.g. `"version"` in package.json, `[package] version` in Cargo.toml), or add an `x-release-lanes-version` marker comment on the line holding the version.',
   },
+  RL130: {
+    title: 'release-please option not supported',
+    fix: 'Remove the option, or use the release-lanes equivalent named in the message (docs/config.md#every-release-please-option).',
+  },
+  RL131: {
+    title: 'Unknown release-please option',
+    fix: 'Fix the spelling (see the suggestion) or remove the key; docs/config.md#every-release-please-option lists every option.',
+  },
+  RL132: {
+    title: 'release-please option value not supported',
+    fix: 'Use a value release-lanes supports (docs/config.md#every-release-please-option), or remove the option.',
+  },
+  RL133: {
+    title: 'release-please config cannot be migrated',
+    fix: 'Keep release-please-config.json (release-lanes reads it unchanged), or remove the options named and run `release-lanes init` again.',
+  },
   // history and input (RL2xx)
   RL200: { title: 'Not a git repository', fix: 'Run inside a git checkout or pass --cwd DIR.' },
   RL201: { title: 'git failed', fix: 'Check that git is installed and the repository is not corrupt.' },

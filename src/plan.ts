@@ -14,6 +14,7 @@ import type {
   LaneConfig,
   LaneHistory,
   PlanInput,
+  RawCommit,
   ReleasePlan,
   RepoConfig,
   TagRef,
@@ -97,6 +98,14 @@ async function readConfigFiles(host: RepoHost, opts: GatherOptions) {
   return { releaseLanesYml, releaseLanesManifest, releasePleaseConfig, releasePleaseManifest };
 }
 
+/**
+ * Where a lane's history starts: release-please's `last-release-sha` for every lane, else the last release
+ * tag, else its `bootstrap-sha` (a lane never released).
+ */
+function historyStart(config: RepoConfig, boundary: string | undefined): string | undefined {
+  return config.history?.lastReleaseSha ?? boundary ?? config.history?.bootstrapSha;
+}
+
 /** Stage 1: gather everything the planner needs, in one history pass for all lanes. */
 export async function gather(host: RepoHost, opts: GatherOptions): Promise<Gathered> {
   const files = await readConfigFiles(host, opts);
@@ -107,7 +116,9 @@ export async function gather(host: RepoHost, opts: GatherOptions): Promise<Gathe
   const starts = new Map(
     config.lanes.map((l) => [l.name, resolveLaneStart(l, versions[l.name], tags, warnings)]),
   );
-  const boundaries = Object.fromEntries(config.lanes.map((l) => [l.name, starts.get(l.name)!.boundary]));
+  const boundaries = Object.fromEntries(
+    config.lanes.map((l) => [l.name, historyStart(config, starts.get(l.name)!.boundary)]),
+  );
   // Commits are parsed as they arrive, while the rest of the history is still being read.
   const commits = await host.lanesHistory(config, boundaries, (c) => void parseCommitOnce(c));
   const histories: Record<string, LaneHistory> = {};
@@ -199,6 +210,9 @@ export function buildPlan(input: PlanInput): ReleasePlan {
   const releases = plan.releases.map((r) => {
     const lane = lanes.get(r.lane)!;
     const d = details[r.lane]!;
+    const words = input.config.sentenceCase;
+    const commits = d.parsed.filter((c) => c.conventional && !c.merge);
+    const repoUrl = changelogLinkBase(input.repoUrl, lane.changelogHost);
     const changelog = renderChangelog({
       lane: r.lane,
       component: lane.component,
@@ -206,14 +220,41 @@ export function buildPlan(input: PlanInput): ReleasePlan {
       previousTag: d.previousTag,
       tag: r.tag,
       date,
-      repoUrl: input.repoUrl,
-      commits: d.parsed.filter((c) => c.conventional && !c.merge),
+      ...(repoUrl !== undefined ? { repoUrl } : {}),
+      commits: words ? commits.map((c) => ({ ...c, subject: sentenceCase(c.subject, words) })) : commits,
       sections: lane.changelogSections,
       dependencyUpdates: r.dependencyUpdates,
+      ...(lane.workspaceDependencies ? { workspaceDependencies: lane.workspaceDependencies } : {}),
+      ...(lane.includeCommitAuthors
+        ? { authors: commitAuthors(input.histories[r.lane]?.commits ?? []) }
+        : {}),
     });
     return { ...r, changelog };
   });
   return { ...plan, releases, warnings: [...(input.gatherWarnings ?? []), ...plan.warnings] };
+}
+
+/** release-please's `changelog-host`: the same owner/repo path on another host. */
+function changelogLinkBase(repoUrl: string | undefined, host: string | undefined): string | undefined {
+  if (!repoUrl || !host) return repoUrl;
+  const path = /^[a-z]+:\/\/[^/]+(\/.*)$/i.exec(repoUrl.replace(/\/+$/, ''))?.[1] ?? '';
+  return `${host}${path}`;
+}
+
+/** release-please's sentence-case plugin: the first letter upper-cased, unless the subject is a special word. */
+export function sentenceCase(subject: string, specialWords: readonly string[]): string {
+  if (specialWords.includes(subject) || !/^[a-z]/.test(subject)) return subject;
+  return subject.charAt(0).toUpperCase() + subject.slice(1);
+}
+
+/** release-please's `include-commit-authors`: `@login` when GitHub knows the author, else the git name. */
+function commitAuthors(commits: readonly RawCommit[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of commits) {
+    const author = c.authorLogin ? `@${c.authorLogin}` : c.authorName;
+    if (author) out[c.sha] = author;
+  }
+  return out;
 }
 
 export async function planFromHost(

@@ -28,6 +28,7 @@ Usage:
   release-lanes release --repo OWNER/NAME [--token T] [--api-url URL] [--config PATH] [--dry-run]
   release-lanes rebuild [--cwd DIR] [--dry-run] [--push] [--date YYYY-MM-DD]
   release-lanes demo [--json] [--keep]
+  release-lanes init [--cwd DIR]
   release-lanes --help | --version
 
 Commands:
@@ -49,6 +50,8 @@ Commands:
   rebuild
          Dated rebuild tags ({major}.{minor}-rYYYYMMDD) for the newest release of every supported
          line, moving the configured channel tags to it (for a scheduled workflow; docs/tags.md).
+  init   In a release-please repository: write .github/release-lanes.yml and .release-lanes-manifest.json
+         with the same lanes, tags and versions, and print what changes (release PR conventions).
   demo   Build a demo monorepo (lanes sdk, server, agent, docs, plugin-index) in a temporary
          directory and plan its release.
 
@@ -121,6 +124,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
         else fs.rmSync(dir, { recursive: true, force: true });
       }
     }
+    case 'init':
+      return (await import('./init-command.js')).initCommand(path.resolve(io.cwd, values.cwd ?? '.'), io);
     case 'release':
     case 'release-pr': {
       if (command === 'release' || values.repo !== undefined) {

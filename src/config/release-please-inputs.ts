@@ -4,7 +4,10 @@
  * package.json files to read for a release-please config and turn their text into the inputs
  * `loadConfig` takes; the caller reads the files through its own port.
  */
+import type { WorkspaceDependency } from '../core/types.js';
 import type { ReleasePleaseInputs } from './release-please.js';
+
+const KINDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
 /** Release types whose default component is the package's name, read from its manifest file. */
 const NAME_FROM_FILE = new Set(['node', 'expo', 'node-librarian', 'rust', 'helm', 'dart', 'sfdx']);
@@ -56,6 +59,7 @@ export function releasePleaseInputsFrom(
 ): ReleasePleaseInputs {
   const packageNames: Record<string, string> = {};
   const packageDependencies: Record<string, string[]> = {};
+  const dependencyRanges: Record<string, Omit<WorkspaceDependency, 'lane'>[]> = {};
   for (const [pkg, file] of Object.entries(packageFiles)) {
     const text = texts[file];
     if (!text) continue;
@@ -68,9 +72,16 @@ export function releasePleaseInputsFrom(
         if (d && typeof d === 'object') for (const n of Object.keys(d)) deps.add(n);
       }
       packageDependencies[pkg] = [...deps];
+      dependencyRanges[pkg] = KINDS.flatMap((kind) => {
+        const d = data[kind];
+        if (!d || typeof d !== 'object') return [];
+        return Object.entries(d as Record<string, unknown>)
+          .filter((e): e is [string, string] => typeof e[1] === 'string')
+          .map(([name, range]) => ({ kind, name, range }));
+      });
     } catch {
       /* not JSON: release-please would not read it either */
     }
   }
-  return { packageNames, packageDependencies };
+  return { packageNames, packageDependencies, dependencyRanges };
 }

@@ -3,7 +3,16 @@
  * tag names (`<component><separator>v<version>`) and next versions release-please would.
  * Mirrors release-please's src/manifest.ts (mergeReleaserConfig) and src/strategies/base.ts (getComponent).
  */
-import type { LaneConfig, RepoConfig, VersionFile, VersionFileKind, Warning } from '../core/types.js';
+import semver from 'semver';
+import type {
+  LaneConfig,
+  LanePrOptions,
+  RepoConfig,
+  VersionFile,
+  VersionFileKind,
+  Warning,
+  WorkspaceDependency,
+} from '../core/types.js';
 import { ReleaseLanesErrors, type ReleaseLanesError } from '../errors.js';
 import {
   DEFAULT_CHANGELOG_FILE,
@@ -13,6 +22,8 @@ import {
   RELEASE_PLEASE_MANIFEST_PATH,
 } from './defaults.js';
 import { joinPath, normalizePath } from './paths.js';
+import { releasePleaseKeyErrors } from './release-please-keys.js';
+import { releasePleasePrStyle } from './release-please-style.js';
 import { checkLanes, type LaneLocator } from './semantic.js';
 import { parseJsonSource, pointer, type SourceFile } from './source.js';
 import { schemaErrors, schemaValidator } from './validate-schema.js';
@@ -26,6 +37,8 @@ export interface ReleasePleaseInputs {
   packageNames?: Record<string, string>;
   /** Package path → names of the packages it depends on; used by the node-/cargo-/maven-workspace plugins. */
   packageDependencies?: Record<string, string[]>;
+  /** Package path → its package.json requirements (node-workspace: the changelog's dependency lines). */
+  dependencyRanges?: Record<string, Omit<WorkspaceDependency, 'lane'>[]>;
   defaultBranch?: string;
 }
 
@@ -52,6 +65,16 @@ interface RpPackage {
   versioning?: string;
   'initial-version'?: string;
   draft?: boolean;
+  'release-as'?: string;
+  'skip-github-release'?: boolean;
+  'skip-changelog'?: boolean;
+  'changelog-host'?: string;
+  'include-commit-authors'?: boolean;
+  'pull-request-title-pattern'?: string;
+  'pull-request-header'?: string;
+  'pull-request-footer'?: string;
+  'draft-pull-request'?: boolean;
+  'component-no-space'?: boolean;
   [key: string]: unknown;
 }
 type RpPlugin = string | { type: string; groupName?: string; components?: string[]; [key: string]: unknown };
@@ -59,6 +82,8 @@ interface RpConfig extends RpPackage {
   packages: Record<string, RpPackage>;
   plugins?: RpPlugin[];
   'separate-pull-requests'?: boolean;
+  'bootstrap-sha'?: string;
+  'last-release-sha'?: string;
 }
 
 const str = { type: 'string' };
@@ -89,6 +114,23 @@ const packageProps = {
   'initial-version': str,
   draft: bool,
   'separate-pull-requests': bool,
+  'release-as': str,
+  'skip-github-release': bool,
+  'skip-changelog': bool,
+  'changelog-type': str,
+  'changelog-host': str,
+  'include-commit-authors': bool,
+  'pull-request-title-pattern': str,
+  'pull-request-header': str,
+  'pull-request-footer': str,
+  'draft-pull-request': bool,
+  'component-no-space': bool,
+  'force-tag-creation': bool,
+  'always-update': bool,
+  'date-format': str,
+  'extra-label': str,
+  'snapshot-label': str,
+  'skip-snapshot': bool,
 };
 /** The subset of release-please's schema (schemas/config.json upstream) that affects lanes. */
 export const RELEASE_PLEASE_SCHEMA = {
@@ -96,6 +138,17 @@ export const RELEASE_PLEASE_SCHEMA = {
   required: ['packages'],
   properties: {
     ...packageProps,
+    'bootstrap-sha': str,
+    'last-release-sha': str,
+    'always-link-local': bool,
+    signoff: str,
+    'group-pull-request-title-pattern': str,
+    label: str,
+    'release-label': str,
+    'release-search-depth': { type: 'number' },
+    'commit-search-depth': { type: 'number' },
+    'commit-batch-size': { type: 'number' },
+    'sequential-calls': bool,
     packages: { type: 'object', additionalProperties: { type: 'object', properties: packageProps } },
     plugins: {
       type: 'array',
@@ -104,21 +157,6 @@ export const RELEASE_PLEASE_SCHEMA = {
   },
 };
 const validateRp = schemaValidator('release-please', RELEASE_PLEASE_SCHEMA);
-
-/** Options that change versions, tags or files but have no release-lanes equivalent. */
-const UNSUPPORTED = [
-  'release-as',
-  'extra-files',
-  'version-file',
-  'bootstrap-sha',
-  'last-release-sha',
-  'skip-github-release',
-  'skip-changelog',
-  'changelog-type',
-  'always-link-local',
-  'force-tag-creation',
-  'component-no-space',
-];
 
 /** Release types whose default package name is read from a file in the package. */
 const NAME_FROM_FILE = new Set(['node', 'expo', 'node-librarian', 'rust', 'helm', 'dart', 'sfdx']);
@@ -131,7 +169,6 @@ const VERSION_FILE: Partial<Record<string, [VersionFileKind, string]>> = {
   helm: ['helm-chart', 'Chart.yaml'],
 };
 const WORKSPACE_PLUGINS = new Set(['node-workspace', 'cargo-workspace', 'maven-workspace']);
-const COSMETIC_PLUGINS = new Set(['sentence-case', 'group-priority']);
 
 function pluginType(p: RpPlugin): string {
   return typeof p === 'string' ? p : p.type;
@@ -164,7 +201,7 @@ export function parseReleasePleaseConfig(
   if (shapeErrors.length > 0) throw new ReleaseLanesErrors(shapeErrors);
   const raw = source.data as RpConfig;
   const warnings: Warning[] = [];
-  const errors: ReleaseLanesError[] = [];
+  const errors: ReleaseLanesError[] = releasePleaseKeyErrors(source);
   const warn = (code: string, message: string, lane?: string) =>
     warnings.push({ code, message, ...(lane ? { lane } : {}) });
 
@@ -172,7 +209,6 @@ export function parseReleasePleaseConfig(
   const names = new Map<string, string>();
   for (const [p, n] of Object.entries(inputs.packageNames ?? {})) names.set(normalizePath(p) ?? p, n);
 
-  warnUnsupported(defaults, 'top level', warn);
   const mapped: Mapped[] = [];
   for (const [key, pkg] of Object.entries(packages)) {
     const path = normalizePath(key);
@@ -188,7 +224,6 @@ export function parseReleasePleaseConfig(
       continue;
     }
     const cfg: RpPackage = { ...defaults, ...stripUndefined(pkg) };
-    warnUnsupported(pkg, `packages.${key}`, warn);
     const releaseType = cfg['release-type'] ?? 'node';
     const includeComponent = cfg['include-component-in-tag'] ?? true;
     let packageName = cfg['package-name'] ?? (NAME_FROM_FILE.has(releaseType) ? names.get(path) : undefined);
@@ -242,11 +277,13 @@ export function parseReleasePleaseConfig(
     const prereleaseType = cfg['prerelease-type'];
     if (prereleaseType && (cfg.versioning === 'prerelease' || cfg.prerelease === true)) {
       lane.prerelease = prereleaseType;
-    } else if (cfg.versioning !== undefined && cfg.versioning !== 'default') {
-      warn(
-        'release-please-unsupported',
-        `${key}: versioning \`${cfg.versioning}\` is not supported; using default SemVer bumps`,
-      );
+    }
+    Object.assign(lane, laneOptions(cfg, tagComponent));
+    const releaseAs = cfg['release-as'];
+    if (releaseAs !== undefined && releaseAs !== '' && !semver.valid(releaseAs)) {
+      const where =
+        pkg['release-as'] !== undefined ? pointer('packages', key, 'release-as') : pointer('release-as');
+      errors.push(source.error('RL108', where, `release-as \`${releaseAs}\` is not a SemVer version`));
     }
     mapped.push({ lane, path, key, ...(packageName ? { packageName } : {}) });
   }
@@ -264,25 +301,38 @@ export function parseReleasePleaseConfig(
     maintenanceBranches: [],
     source: 'release-please',
     manifestPath: RELEASE_PLEASE_MANIFEST_PATH,
+    releasePr: releasePleasePrStyle(raw),
   };
+  const history = { bootstrapSha: raw['bootstrap-sha'], lastReleaseSha: raw['last-release-sha'] };
+  if (history.bootstrapSha !== undefined || history.lastReleaseSha !== undefined)
+    config.history = stripUndefined(history);
+  const sentenceCase = plugins.find((p) => pluginType(p) === 'sentence-case');
+  if (sentenceCase !== undefined) {
+    const words = typeof sentenceCase === 'object' ? sentenceCase.specialWords : undefined;
+    config.sentenceCase = Array.isArray(words) ? words.map(String) : ['gRPC', 'npm'];
+  }
   if (inputs.defaultBranch !== undefined) config.targetBranch = inputs.defaultBranch;
   const laneByPath = Object.fromEntries(mapped.map((m) => [m.path, m.lane.name]));
   return { config, source, warnings, laneByPath };
 }
 
-function warnUnsupported(
-  cfg: Record<string, unknown>,
-  where: string,
-  warn: (code: string, message: string) => void,
-): void {
-  for (const option of UNSUPPORTED) {
-    if (cfg[option] !== undefined) {
-      warn(
-        'release-please-unsupported',
-        `${where}: release-please option \`${option}\` has no release-lanes equivalent and is ignored`,
-      );
-    }
-  }
+/** The per-lane options that are not about versions or tags (PR texts, Releases, changelog links). */
+function laneOptions(cfg: RpPackage, titleComponent: string): Partial<LaneConfig> {
+  const out: Partial<LaneConfig> = {};
+  const pr: LanePrOptions = stripUndefined({
+    titlePattern: cfg['pull-request-title-pattern'],
+    header: cfg['pull-request-header'],
+    footer: cfg['pull-request-footer'],
+    draft: cfg['draft-pull-request'],
+    componentNoSpace: cfg['component-no-space'],
+  });
+  out.releasePr = { ...pr, titleComponent };
+  if (cfg['skip-github-release'] === true) out.skipGithubRelease = true;
+  if (cfg['skip-changelog'] === true) out.skipChangelog = true;
+  if (cfg['release-as']) out.releaseAs = cfg['release-as'];
+  if (cfg['changelog-host']) out.changelogHost = cfg['changelog-host'].replace(/\/+$/, '');
+  if (cfg['include-commit-authors'] === true) out.includeCommitAuthors = true;
+  return out;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -315,6 +365,14 @@ function applyPlugins(
           const lane = byPackage.get(dep);
           if (lane && lane !== m.lane.name && !m.lane.dependsOn.includes(lane)) m.lane.dependsOn.push(lane);
         }
+        if (type !== 'node-workspace') continue;
+        const ranges = (inputs.dependencyRanges?.[m.path] ?? inputs.dependencyRanges?.[m.key] ?? []).flatMap(
+          (r) => {
+            const lane = byPackage.get(r.name);
+            return lane && lane !== m.lane.name ? [{ ...r, lane }] : [];
+          },
+        );
+        if (ranges.length > 0) m.lane.workspaceDependencies = ranges;
       }
     } else if (type === 'linked-versions' && typeof plugin === 'object') {
       const group = plugin.groupName ?? 'linked';
@@ -327,9 +385,8 @@ function applyPlugins(
           );
         else m.lane.group = group;
       }
-    } else if (!COSMETIC_PLUGINS.has(type)) {
-      warn('release-please-plugin', `plugin \`${type}\` has no release-lanes equivalent and is ignored`);
     }
+    // sentence-case: RepoConfig.sentenceCase; anything else was refused by releasePleaseKeyErrors (RL132)
   }
 }
 

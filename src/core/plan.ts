@@ -57,6 +57,24 @@ export function versionTagVars(lane: LaneConfig, version: string): Record<string
 }
 
 /**
+ * The lane's configured `release-as` (release-please's option): the next release gets exactly that version,
+ * over any `Release-As:` footer, when something is released and it is greater than the current version
+ * (an equal one is the release already made, so the option has done its job).
+ */
+function configuredReleaseAs(
+  lane: LaneConfig,
+  current: string | null,
+  bump: Bump,
+): { version: string; reason: Reason } | null {
+  if (!lane.releaseAs || bump === 'none') return null;
+  if (current !== null && !semver.gt(lane.releaseAs, current)) return null;
+  return {
+    version: lane.releaseAs,
+    reason: { sha: '', bump, text: `release-as: ${lane.releaseAs} (config)` },
+  };
+}
+
+/**
  * The pure planner: commits since each lane's last release → a release plan.
  * Steps: parse → bump per lane → propagate to dependents and lockstep groups (fixpoint) → versions →
  * tags, in dependency order. `changelog` is left empty: rendering is the next stage (src/plan.ts).
@@ -113,13 +131,14 @@ export function planReleases(input: PlanInput): CorePlan {
     if (releaseAsIssue !== null) {
       warnings.push({ code: 'invalid-release-as', lane: name, message: `${releaseAsIssue}: ignored` });
     }
+    const configured = configuredReleaseAs(lane, current, d.bump);
     decisions.set(name, {
       lane,
       current,
       parsed,
       commitBump: d.bump,
-      reasons: d.reasons,
-      releaseAs: d.releaseAs,
+      reasons: configured ? [...d.reasons, configured.reason] : d.reasons,
+      releaseAs: configured?.version ?? d.releaseAs,
     });
   }
 

@@ -109,6 +109,65 @@ export interface LaneConfig {
   /** Write a changelog entry even when the lane has no changes to list (a lockstep member). Default false. */
   changelogEmptyEntries?: boolean;
   tagPolicy?: TagPolicy;
+  /** Release PR texts of this lane (release-please `pull-request-title-pattern`, header, footer…). */
+  releasePr?: LanePrOptions;
+  /** No GitHub Release for this lane (release-please `skip-github-release`); tags are still created. */
+  skipGithubRelease?: boolean;
+  /** No changelog file is written for this lane (release-please `skip-changelog`). */
+  skipChangelog?: boolean;
+  /** The next release gets exactly this version (release-please `release-as`), when greater than the current. */
+  releaseAs?: string;
+  /** Host of changelog links instead of the repository's (release-please `changelog-host`). */
+  changelogHost?: string;
+  /** Changelog lines end with ` (author)` (release-please `include-commit-authors`). */
+  includeCommitAuthors?: boolean;
+  /**
+   * The lane's package.json requirements on other lanes' packages (release-please's node-workspace plugin):
+   * its changelog lists them as `* <name> bumped from <range> to <new range>` under `* <kind>`.
+   */
+  workspaceDependencies?: WorkspaceDependency[];
+}
+
+export interface WorkspaceDependency {
+  kind: 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
+  /** Package name, e.g. `@scope/x`. */
+  name: string;
+  /** The requirement as written, e.g. `^0.67.0`. */
+  range: string;
+  /** The lane that package belongs to. */
+  lane: string;
+}
+
+/** Per-lane release PR texts (release-please's per-package options). */
+export interface LanePrOptions {
+  /** `pull-request-title-pattern` (`${scope}`, `${component}`, `${version}`, `${branch}`). */
+  titlePattern?: string;
+  header?: string;
+  footer?: string;
+  /** Open the PR as a draft (`draft-pull-request`). */
+  draft?: boolean;
+  /** `component-no-space`: `release${component}` without the space. */
+  componentNoSpace?: boolean;
+  /** The component in titles and PR bodies (empty when `include-component-in-tag: false`). */
+  titleComponent?: string;
+}
+
+/**
+ * How release PRs and Releases look. Absent = release-lanes' own conventions. On a release-please config:
+ * release-please's branch names, titles, labels, PR body and Release bodies (with the version heading).
+ */
+export interface ReleasePrStyle {
+  flavor: 'release-lanes' | 'release-please';
+  /** Labels of an open release PR (`label`, default `autorelease: pending`). */
+  pendingLabels: string[];
+  /** Labels once tagged (`release-label`, default `autorelease: tagged`). */
+  taggedLabels: string[];
+  /** Also added to every release PR (`extra-label`). */
+  extraLabels: string[];
+  /** Title of the grouped PR (`group-pull-request-title-pattern`, default `chore: release ${branch}`). */
+  groupTitlePattern?: string;
+  /** A `Signed-off-by:` trailer on the release commit (`signoff`). */
+  signoff?: string;
 }
 
 export interface RepoConfig {
@@ -130,6 +189,15 @@ export interface RepoConfig {
   source: 'release-lanes' | 'release-please' | 'default';
   /** Path of the manifest of current versions. */
   manifestPath: string;
+  /** Release PR conventions; absent = release-lanes' own. */
+  releasePr?: ReleasePrStyle;
+  /**
+   * Where history starts (release-please `bootstrap-sha`: for lanes without a release; `last-release-sha`:
+   * for every lane, instead of its last release tag).
+   */
+  history?: { bootstrapSha?: string; lastReleaseSha?: string };
+  /** The `sentence-case` plugin: changelog subjects start upper-case, except these words. */
+  sentenceCase?: string[];
 }
 
 /** A commit as gathered from git or GitHub. */
@@ -140,6 +208,8 @@ export interface RawCommit {
   files?: readonly string[];
   parents?: readonly string[];
   authorName?: string;
+  /** GitHub login of the author, when the history came from GitHub and the author has an account. */
+  authorLogin?: string;
   /** ISO-8601 commit date. */
   date?: string;
 }

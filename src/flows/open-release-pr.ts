@@ -18,7 +18,7 @@ import { MANIFEST_PATH, planFromHost } from '../plan.js';
 import { branchRoleFromDefault, type BranchRoleRead } from './branch-role.js';
 import type { ReleaseHost, ReleasePr, ReleaseState } from '../ports/release-host.js';
 import type { RepoHost } from '../ports/repo-host.js';
-import { codeSpan, renderPrBody } from '../render/pr-body.js';
+import { codeSpan, planMarker, renderPrBody } from '../render/pr-body.js';
 import { allReleaseBranches, refsConflict, wantedPrs, type WantedPr } from './release-branches.js';
 import { planReadPaths, releaseFilePaths, releaseFiles } from './release-files.js';
 
@@ -27,6 +27,19 @@ export const PENDING_LABEL = {
   color: 'fbca04',
   description: 'Release PR opened by release-lanes, waiting to be merged',
 };
+
+/** The labels a release PR carries: release-lanes' own, or release-please's (`label` + `extra-label`). */
+export function pendingLabels(config: RepoConfig): { name: string; color: string; description: string }[] {
+  const style = config.releasePr;
+  if (style?.flavor !== 'release-please') return [PENDING_LABEL];
+  return [...new Set([...style.pendingLabels, ...style.extraLabels])].map((name) => ({
+    name,
+    color: 'ededed',
+    description: style.pendingLabels.includes(name)
+      ? 'Release PR waiting to be merged (release-please convention, kept by release-lanes)'
+      : 'Added to release PRs (release-please `extra-label`)',
+  }));
+}
 
 export interface ReleasePrFlowOptions {
   repoHost: RepoHost;
@@ -50,7 +63,7 @@ export interface ReleasePrFlowOptions {
    * (a merged release whose tagging did not finish). When it names any, nothing is applied: planning on
    * top of an untagged release would propose those versions again.
    */
-  unfinishedReleases?: (plan: ReleasePlan) => Promise<number[]>;
+  unfinishedReleases?: (plan: ReleasePlan, config: RepoConfig) => Promise<number[]>;
   /**
    * The repository's default branch, when `baseBranch` may be another branch (the App on any push). The
    * branch's role is then decided by the DEFAULT branch's config: its `branch` (release PRs against it)
@@ -99,11 +112,12 @@ export function gitBlobId(text: string): string {
   return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
 }
 
-function commitMessage(pr: WantedPr): string {
+function commitMessage(pr: WantedPr, config: RepoConfig): string {
   const lines = pr.plan.releases.map(
     (r) => `- ${r.lane}: ${r.previousVersion ?? '(new)'} -> ${r.version} (${r.tag})`,
   );
-  return `${pr.title}\n\n${lines.join('\n')}\n`;
+  const signoff = config.releasePr?.signoff;
+  return `${pr.title}\n\n${lines.join('\n')}\n${signoff ? `\nSigned-off-by: ${signoff}\n` : ''}`;
 }
 
 /** The branch already is "one commit on the base head holding exactly these files". */
@@ -162,7 +176,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
       await host.createCheckRun(endOfLifeCheck(headSha, base, endOfLife));
     }
   }
-  const unfinished = (await opts.unfinishedReleases?.(plan)) ?? [];
+  const unfinished = (await opts.unfinishedReleases?.(plan, config)) ?? [];
   if (unfinished.length > 0) return { baseSha: headSha, plan, config, tags, prs: [], writes: 0, unfinished };
   const wanted = wantedPrs(plan, config, base);
   const carry = opts.repoHost.historyCarry?.();
@@ -177,10 +191,10 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
     read,
     compare,
     branches,
-    labels: wanted.length > 0 ? [PENDING_LABEL.name] : [],
+    labels: wanted.length > 0 ? pendingLabels(config).map((l) => l.name) : [],
   });
   if (opts.identity) refuseForeignPrs(state, opts.identity.login);
-  let labelExists = state.labels[PENDING_LABEL.name] ?? false;
+  const labelExists = new Set(Object.keys(state.labels).filter((l) => state.labels[l]));
   const texts: Record<string, string | null> = {};
   for (const p of read) texts[p] = state.files[p]?.text ?? null;
 
@@ -224,17 +238,26 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
         baseSha: headSha,
         baseTree: state.baseTree,
         files,
-        message: commitMessage(w),
+        message: commitMessage(w, config),
         exists: current !== null && current !== undefined,
       });
       writes++;
       branchWritten = true;
     }
-    const body = renderPrBody({ base, baseSha: headSha, plan: w.plan, lanes: config.lanes, carry });
+    const body =
+      w.body !== undefined
+        ? `${w.body}\n\n${planMarker(w.plan, headSha)}\n`
+        : renderPrBody({ base, baseSha: headSha, plan: w.plan, lanes: config.lanes, carry });
     let pr: ReleasePr | null = state.prs[w.branch] ?? null;
     let action: PrAction = 'unchanged';
     if (!pr) {
-      pr = await host.openPr({ branch: w.branch, base, title: w.title, body });
+      pr = await host.openPr({
+        branch: w.branch,
+        base,
+        title: w.title,
+        body,
+        ...(w.draft ? { draft: true } : {}),
+      });
       writes++;
       action = 'opened';
     }
@@ -245,14 +268,18 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
     } else if (action === 'unchanged' && branchWritten) {
       action = 'updated';
     }
-    if (!pr.labels.includes(PENDING_LABEL.name)) {
-      // The label's existence came with the state query; creating it still accepts a concurrent creation.
-      if (!labelExists) {
-        await host.ensureLabel(PENDING_LABEL);
-        labelExists = true;
+    const missing = pendingLabels(config).filter((l) => !pr.labels.includes(l.name));
+    if (missing.length > 0) {
+      // The labels' existence came with the state query; creating one still accepts a concurrent creation.
+      for (const label of missing.filter((l) => !labelExists.has(l.name))) {
+        await host.ensureLabel(label);
+        labelExists.add(label.name);
         writes++;
       }
-      await host.addLabels(pr.number, [PENDING_LABEL.name]);
+      await host.addLabels(
+        pr.number,
+        missing.map((l) => l.name),
+      );
       writes++;
     }
     prs.push({

@@ -1,9 +1,16 @@
 /**
  * Which release pull requests a plan wants: one grouped PR (`release-lanes/<base>`) or one per lane
  * (`release-lanes/<base>/<lane>`, `separate-pull-requests: true`), with their part of the plan. Pure.
+ * On a release-please config: release-please's branch names, titles and bodies
+ * (`release-please--branches--<base>[--components--<component>]`, src/render/release-please-pr.ts).
  */
 import type { LaneRelease, ReleasePlan, RepoConfig } from '../core/types.js';
 import { groupedPrTitle, lanePrTitle } from '../render/pr-body.js';
+import {
+  releasePleaseBranch,
+  releasePleaseGroupedPr,
+  releasePleaseLanePr,
+} from '../render/release-please-pr.js';
 
 export const BRANCH_PREFIX = 'release-lanes/';
 
@@ -14,6 +21,10 @@ export interface WantedPr {
   plan: ReleasePlan;
   /** Lanes whose files this PR may change (compared on the branch to detect leftovers). */
   lanes: string[];
+  /** release-please's PR body (without the plan marker); absent = release-lanes' body (pr-body.hbs). */
+  body?: string;
+  /** Open as a draft (release-please `draft-pull-request`). */
+  draft?: boolean;
 }
 
 /** A lane name made safe for a ref component (lane names are validated; this is belt and braces). */
@@ -29,11 +40,15 @@ export const laneBranch = (base: string, lane: string): string => `${BRANCH_PREF
 
 /** Every branch the App may own for this config (both naming schemes, to clean up after a switch). */
 export function allReleaseBranches(config: RepoConfig, base: string): string[] {
-  return [groupedBranch(base), ...config.lanes.map((l) => laneBranch(base, l.name))];
+  const own = [groupedBranch(base), ...config.lanes.map((l) => laneBranch(base, l.name))];
+  if (config.releasePr?.flavor !== 'release-please') return own;
+  const rp = [releasePleaseBranch(base), ...config.lanes.map((l) => releasePleaseBranch(base, l.component))];
+  return [...new Set([...rp, ...own])];
 }
 
 export function wantedPrs(plan: ReleasePlan, config: RepoConfig, base: string): WantedPr[] {
   if (plan.releases.length === 0) return [];
+  if (config.releasePr?.flavor === 'release-please') return releasePleasePrs(plan, config, base);
   if (!config.separatePullRequests) {
     return [
       {
@@ -68,7 +83,31 @@ export function wantedPrs(plan: ReleasePlan, config: RepoConfig, base: string): 
   });
 }
 
+/** One lane's part of the plan: its release, its tag operations, its warnings and the general ones. */
+function lanePlan(plan: ReleasePlan, r: LaneRelease): ReleasePlan {
+  return {
+    releases: [r],
+    order: [r.lane],
+    tags: plan.tags.filter((t) => t.lane === r.lane),
+    warnings: plan.warnings.filter((w) => w.lane === undefined || w.lane === r.lane),
+  };
+}
+
 /** Two branch names that git cannot hold at once (`a/b` and `a/b/c`: a ref is a file, not a directory). */
 export function refsConflict(a: string, b: string): boolean {
   return a !== b && (a.startsWith(`${b}/`) || b.startsWith(`${a}/`));
+}
+
+/** release-please's PRs: one per package (`separate-pull-requests`), else one grouped PR (its Merge plugin). */
+function releasePleasePrs(plan: ReleasePlan, config: RepoConfig, base: string): WantedPr[] {
+  const lanes = new Map(config.lanes.map((l) => [l.name, l]));
+  if (!config.separatePullRequests) {
+    const pr = releasePleaseGroupedPr(base, config.lanes, plan.releases, config.releasePr?.groupTitlePattern);
+    return [{ ...pr, plan, lanes: config.lanes.map((l) => l.name) }];
+  }
+  return plan.releases.map((r) => ({
+    ...releasePleaseLanePr(base, lanes.get(r.lane)!, r),
+    plan: lanePlan(plan, r),
+    lanes: [r.lane],
+  }));
 }

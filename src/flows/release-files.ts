@@ -180,6 +180,7 @@ export function changelogEntries(
   const buckets = new Map<string, { path: string; lanes: LaneConfig[]; members: MemberEntry[] }>();
   for (const r of plan.releases) {
     const lane = laneOf(r.lane);
+    if (lane.skipChangelog) continue; // release-please `skip-changelog`: no changelog file for this lane
     const key = `${lane.changelogPath}\0${lane.group ?? `lane:${lane.name}`}`;
     const bucket = buckets.get(key) ?? { path: lane.changelogPath, lanes: [], members: [] };
     bucket.lanes.push(lane);

@@ -203,6 +203,12 @@ export interface TagReleaseOptions {
   progress?: TagReleaseProgress;
   /** Alternative config file (the Action's `config-file`). */
   configPath?: string;
+  /**
+   * Asked with the config at the merge commit before anything is planned: why this PR must not be tagged
+   * under that config (e.g. the takeover of release-please's own PR on a repository that is not configured
+   * with release-please files), or null.
+   */
+  accept?: (config: RepoConfig) => string | null;
 }
 
 export interface TagReleaseResult {
@@ -230,6 +236,8 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
   const { config, versions, parentVersions, tags } = loaded;
   const warnings = [...loaded.warnings];
   const empty = { lanes: [], ops: [], progress, summary: [], warnings };
+  const refusal = opts.accept?.(config) ?? null;
+  if (refusal !== null) return { ...empty, config, skipped: refusal };
   const role =
     opts.baseBranch === undefined
       ? 'release'
@@ -304,7 +312,7 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
     });
     for (const { r, lane, entry } of found) {
       // A lockstep member with no changes has no entry of its own: only warn when no member has one.
-      if (entry === null && found.every((f) => f.entry === null)) {
+      if (entry === null && !lane.skipChangelog && found.every((f) => f.entry === null)) {
         warnings.push({
           code: 'changelog-entry-missing',
           lane: r.lane,
@@ -323,6 +331,8 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
       skipChecks: true,
     });
     const releaseLines: string[] = [];
+    // release-please's Release body starts with the version heading; release-lanes' own leaves it out
+    const bodyKey = config.releasePr?.flavor === 'release-please' ? 'entry' : 'notes';
     if (opts.publisher) {
       for (const op of versionOps) {
         const list = notes.get(op.name) ?? [];
@@ -331,10 +341,14 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
         const mode = unitReleaseMode(list.map((l) => l.lane));
         if (mode === 'none') continue;
         const name = releaseTitle(first.lane, first.release.version, op.name);
+        if (list.every((l) => l.lane.skipGithubRelease)) {
+          releaseLines.push(`no release ${name} (skip-github-release)`);
+          continue;
+        }
         const action = await opts.publisher.ensureRelease({
           tag: op.name,
           name,
-          body: joinEntries(list, 'notes'),
+          body: joinEntries(list, bodyKey),
           prerelease: semver.prerelease(first.release.version) !== null,
           draft: mode === 'draft',
           makeLatest: isLatestRelease({

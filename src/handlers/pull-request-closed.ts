@@ -11,18 +11,25 @@
  * Failure: a failing `release-lanes` check run on the merge commit (RL300 before any write; RL301 when a
  * ruleset refuses a channel tag, with a PR comment too). The PR keeps its `pending` label, so the webhook's
  * redelivery or `/release-lanes retry` on the merged PR resumes (tags in place are `unchanged`).
+ *
+ * On a release-please config the App's PRs follow release-please's conventions (`release-please--branches--…`,
+ * `autorelease: pending` → `autorelease: tagged`, or the configured `label` / `release-label`), and a
+ * merged release PR that release-please itself opened is taken over (release-please-takeover.ts).
  */
 import type { Context, Probot } from 'probot';
 import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import { createGitHubTagHost } from '../adapters/github/tag-host.js';
 import type { RunLog } from '../run/log.js';
+import type { RepoConfig } from '../core/types.js';
 import { ERRORS, isReleaseLanesError } from '../errors.js';
-import { PENDING_LABEL } from '../flows/open-release-pr.js';
+import { PENDING_LABEL, pendingLabels } from '../flows/open-release-pr.js';
 import { BRANCH_PREFIX } from '../flows/release-branches.js';
 import { tagRelease, type TagReleaseProgress, type TagReleaseResult } from '../flows/tag-release.js';
 import { codeSpan, parsePlanMarker, type PlanMarker } from '../render/pr-body.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
+import { RP_BRANCH_PREFIX } from '../render/release-please-pr.js';
+import { notReleasePleaseReleasePr, notReleasePleaseShape } from './release-please-takeover.js';
 import { fenced } from './report-failure.js';
 import { runReleasePrs } from './run-release-prs.js';
 import { serialize } from './serialize.js';
@@ -47,6 +54,7 @@ export interface PullLike {
   merged?: boolean | null;
   merged_at?: string | null;
   merge_commit_sha: string | null;
+  title?: string;
   body?: string | null;
   user: { login: string; type: string } | null;
   labels: { name: string }[];
@@ -64,8 +72,13 @@ export function notOurMergedReleasePr(
   if (!(pr.merged ?? pr.merged_at)) return 'not merged';
   if (!pr.merge_commit_sha) return 'no merge commit';
   if (pr.user?.type !== 'Bot' || pr.user.login !== `${slug}[bot]`) return `not opened by ${slug}[bot]`;
-  if (!pr.labels.some((l) => l.name === PENDING_LABEL.name)) return `no "${PENDING_LABEL.name}" label`;
-  if (!pr.head.ref.startsWith(BRANCH_PREFIX)) return `head branch is not ${BRANCH_PREFIX}…`;
+  // On a release-please config the App uses release-please's branches and labels (checked against the
+  // config at the merge commit: ownReleasePleasePr).
+  const rpBranch = pr.head.ref.startsWith(RP_BRANCH_PREFIX);
+  if (!rpBranch && !pr.labels.some((l) => l.name === PENDING_LABEL.name))
+    return `no "${PENDING_LABEL.name}" label`;
+  if (!rpBranch && !pr.head.ref.startsWith(BRANCH_PREFIX))
+    return `head branch is not ${BRANCH_PREFIX}… or ${RP_BRANCH_PREFIX}…`;
   if (pr.head.repo?.full_name !== repoFullName || pr.base.repo.full_name !== repoFullName)
     return 'from a fork';
   // Merged into the branch it was opened for (`release-lanes/<base>` or `release-lanes/<base>/<lane>`); the
@@ -93,6 +106,26 @@ export interface TagTarget {
   marker: PlanMarker | null;
   /** Alternative config file (the Action's `config-file`). */
   configPath?: string;
+  /** Why the config at the merge commit rules this PR out (see TagReleaseOptions.accept). */
+  accept?: (config: RepoConfig) => string | null;
+}
+
+/** The App's own PR on a release-please branch: only under a release-please config, with its pending label. */
+function ownReleasePleasePr(pr: PullLike): ((config: RepoConfig) => string | null) | undefined {
+  if (!pr.head.ref.startsWith(RP_BRANCH_PREFIX)) return undefined;
+  return (config) => {
+    if (config.releasePr?.flavor !== 'release-please')
+      return 'release-please branch, but the repository is not configured with release-please files';
+    const wanted = pendingLabels(config).map((l) => l.name);
+    return pr.labels.some((l) => wanted.includes(l.name)) ? null : `no "${wanted[0]}" label`;
+  };
+}
+
+/** Labels after tagging: release-lanes' own, or the release-please config's `release-label` / `label`. */
+function taggedLabels(config: RepoConfig | undefined): { add: string[]; remove: string[] } {
+  const style = config?.releasePr;
+  if (style?.flavor !== 'release-please') return { add: [TAGGED_LABEL], remove: [PENDING_LABEL.name] };
+  return { add: style.taggedLabels, remove: style.pendingLabels };
 }
 
 /** Tag one merged release PR (serialized per repository with the other runs) and report on the PR. */
@@ -110,12 +143,14 @@ export function runTagging(octokit: TagOctokit, log: RunLog, t: TagTarget): Prom
         marker: t.marker,
         progress,
         ...(t.configPath ? { configPath: t.configPath } : {}),
+        ...(t.accept ? { accept: t.accept } : {}),
       });
       if (!result.skipped) {
         // A redelivered event finds everything in place: no second comment, the label is fixed anyway.
         const changed = progress.applied.length > 0 || progress.releases.some((r) => r.action === 'created');
         if (changed) await host.comment(t.pr, successComment(t.mergeSha, result));
-        await host.relabel(t.pr, TAGGED_LABEL, PENDING_LABEL.name);
+        const labels = taggedLabels(result.config);
+        await host.relabel(t.pr, labels.add, labels.remove);
       }
       log.info(
         {
@@ -167,14 +202,37 @@ export async function handlePullRequestClosed(
   const pr = payload.pull_request as unknown as PullLike;
   const repo = payload.repository;
   // Cheap checks first: most closed PRs are not ours and cost no request.
-  if (!pr.merged || !pr.labels.some((l) => l.name === PENDING_LABEL.name) || pr.user?.type !== 'Bot')
-    return null;
-  const reason = notOurMergedReleasePr(pr, repo.full_name, repo.default_branch, await deps.appSlug());
-  if (reason) {
-    context.log.info({ pr: pr.number }, `release-lanes: closed PR ignored: ${reason}`);
+  if (!pr.merged || pr.labels.length === 0) return null;
+  const rule = await releasePrRule(pr, repo, deps);
+  if (typeof rule === 'string') {
+    context.log.info({ pr: pr.number }, `release-lanes: closed PR ignored: ${rule}`);
     return null;
   }
-  return tagMergedPr(context.octokit, context.log, context.repo(), pr, repo, deps);
+  return tagMergedPr(context.octokit, context.log, context.repo(), pr, repo, deps, rule.accept);
+}
+
+/**
+ * Whether a merged PR is tagged: one of the App's own release PRs, or (release-please-takeover.ts) a
+ * release PR release-please opened. A string says why not. No request unless the PR is a bot's.
+ */
+async function releasePrRule(
+  pr: PullLike,
+  repo: { full_name: string; default_branch: string },
+  deps: TagDeps,
+): Promise<string | { accept?: (config: RepoConfig) => string | null }> {
+  const shape = notReleasePleaseShape(pr, repo.full_name, repo.default_branch);
+  const ownLabel = pr.labels.some((l) => l.name === PENDING_LABEL.name);
+  if (pr.user?.type !== 'Bot' && !ownLabel && shape !== null) return shape;
+  const own =
+    pr.user?.type === 'Bot'
+      ? notOurMergedReleasePr(pr, repo.full_name, repo.default_branch, await deps.appSlug())
+      : 'not opened by a bot';
+  if (own === null) {
+    const accept = ownReleasePleasePr(pr);
+    return accept ? { accept } : {};
+  }
+  if (shape === null) return { accept: (config) => notReleasePleaseReleasePr(pr, config) };
+  return own;
 }
 
 /** `/release-lanes retry` on a merged release PR still labelled pending: tag again (resumes). */
@@ -186,7 +244,7 @@ export async function handleMergedRetryComment(
   const issue = payload.issue;
   if (!/^\/release-lanes\s+retry\b/.test(payload.comment.body.trim())) return null;
   if (!issue.pull_request || issue.state !== 'closed') return null;
-  if (!issue.labels?.some((l) => l.name === PENDING_LABEL.name)) return null;
+  if (!issue.labels || issue.labels.length === 0) return null; // the pending label is checked on the PR
   if (!TRUSTED.has(payload.comment.author_association) || payload.comment.user?.type === 'Bot') return null;
   return resumeMergedReleasePr(
     context.octokit,
@@ -217,12 +275,12 @@ export async function resumeMergedReleasePr(
     pull_number: number,
   });
   const pr = data as unknown as PullLike;
-  const reason = notOurMergedReleasePr(pr, repo.full_name, repo.default_branch, await deps.appSlug());
-  if (reason) {
-    log.info({ pr: number }, `release-lanes: ${why} on closed PR #${number} ignored: ${reason}`);
+  const rule = await releasePrRule(pr, repo, deps);
+  if (typeof rule === 'string') {
+    log.info({ pr: number }, `release-lanes: ${why} on closed PR #${number} ignored: ${rule}`);
     return null;
   }
-  return tagMergedPr(octokit, log, where, pr, repo, deps);
+  return tagMergedPr(octokit, log, where, pr, repo, deps, rule.accept);
 }
 
 /** Tag a merged release PR (already checked to be ours), then report and refresh the release PRs. */
@@ -233,6 +291,7 @@ async function tagMergedPr(
   pr: PullLike,
   repo: { default_branch: string; html_url: string },
   deps: TagDeps,
+  accept?: (config: RepoConfig) => string | null,
 ): Promise<TagOutcome> {
   const target: TagTarget = {
     owner: where.owner,
@@ -243,6 +302,7 @@ async function tagMergedPr(
     pr: pr.number,
     mergeSha: pr.merge_commit_sha!,
     marker: parsePlanMarker(pr.body),
+    ...(accept ? { accept } : {}),
   };
   const outcome = await runTagging(octokit, log, target);
   await afterTagging(octokit, log, target, outcome, deps);

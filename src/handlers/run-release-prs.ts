@@ -2,7 +2,7 @@ import { recordingReleaseHost, type WriteLog } from '../adapters/dry-run/recordi
 import type { GitHubOctokit } from '../adapters/github/octokit.js';
 import { createGitHubReleaseHost } from '../adapters/github/release-host.js';
 import { createGitHubRepoHost, type GatherLog } from '../adapters/github/repo-host.js';
-import type { ReleasePlan } from '../core/types.js';
+import type { ReleasePlan, RepoConfig } from '../core/types.js';
 import { isReleaseLanesError } from '../errors.js';
 import { branchRoleFromDefault, type BranchRoleRead } from '../flows/branch-role.js';
 import { PENDING_LABEL, openReleasePrs, type ReleasePrResult } from '../flows/open-release-pr.js';
@@ -127,7 +127,8 @@ export function runReleasePrs(
         ...(deps.configPath ? { configPath: deps.configPath } : {}),
         ...(deps.resumeUnfinished
           ? {
-              unfinishedReleases: (plan: ReleasePlan) => unfinishedReleasePrs(octokit, { owner, repo }, plan),
+              unfinishedReleases: (plan: ReleasePlan, config: RepoConfig) =>
+                unfinishedReleasePrs(octokit, { owner, repo }, plan, config),
             }
           : {}),
       });

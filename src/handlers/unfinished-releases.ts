@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from 'probot';
 import { mapGitHubError } from '../adapters/github/github-errors.js';
-import type { ReleasePlan } from '../core/types.js';
-import { PENDING_LABEL } from '../flows/open-release-pr.js';
+import type { ReleasePlan, RepoConfig } from '../core/types.js';
+import { PENDING_LABEL, pendingLabels } from '../flows/open-release-pr.js';
 
 type Octokit = Pick<InstanceType<typeof ProbotOctokit>, 'request'>;
 
@@ -14,13 +14,15 @@ export async function unfinishedReleasePrs(
   octokit: Octokit,
   where: { owner: string; repo: string },
   plan: ReleasePlan,
+  config?: RepoConfig,
 ): Promise<number[]> {
   if (!plan.warnings.some((w) => w.code === 'missing-release-tag')) return [];
   try {
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues', {
       ...where,
       state: 'closed',
-      labels: PENDING_LABEL.name,
+      // release-lanes' own label, or the release-please config's first `label` (`autorelease: pending`)
+      labels: (config ? pendingLabels(config) : [PENDING_LABEL])[0]!.name,
       sort: 'created',
       direction: 'asc',
       per_page: 20,

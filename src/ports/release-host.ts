@@ -84,7 +84,14 @@ export interface ReleaseHost {
   readReleaseState(query: ReleaseStateQuery): Promise<ReleaseState>;
   /** One commit on top of `baseSha` holding `files`; the branch is created or force-updated to it. */
   writeReleaseBranch(write: ReleaseBranchWrite): Promise<{ sha: string }>;
-  openPr(pr: { branch: string; base: string; title: string; body: string }): Promise<ReleasePr>;
+  /** `draft: true` opens a draft PR (release-please `draft-pull-request`). */
+  openPr(pr: {
+    branch: string;
+    base: string;
+    title: string;
+    body: string;
+    draft?: boolean;
+  }): Promise<ReleasePr>;
   updatePr(number: number, pr: { title: string; body: string }): Promise<void>;
   /** Comment, close, and delete the PR's branch (release branches are the App's own). */
   closePr(pr: ReleasePr, comment: string): Promise<void>;

@@ -83,7 +83,11 @@ export interface ReleasePublisher {
 /** What the merge flow tells the merged release PR. */
 export interface MergeReporter {
   comment(prNumber: number, body: string): Promise<void>;
-  /** Add `add`, then remove `remove` (absent = fine). */
-  relabel(prNumber: number, add: string, remove: string): Promise<void>;
+  /** Add `add`, then remove `remove` (absent = fine). Lists: release-please's `label` / `release-label`. */
+  relabel(
+    prNumber: number,
+    add: string | readonly string[],
+    remove: string | readonly string[],
+  ): Promise<void>;
   checkRun(check: CheckRunInput): Promise<void>;
 }

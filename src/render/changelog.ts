@@ -13,7 +13,7 @@
  */
 import Handlebars from 'handlebars';
 import semver from 'semver';
-import type { ChangelogSection, ParsedCommit } from '../core/types.js';
+import type { ChangelogSection, ParsedCommit, WorkspaceDependency } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
 import { defaultTemplates, type Templates } from './load-templates.js';
 import { escapeMarkdown } from './markdown-escape.js';
@@ -34,6 +34,13 @@ export interface ChangelogInput {
   commits: ParsedCommit[];
   sections: ChangelogSection[];
   dependencyUpdates: { lane: string; version: string }[];
+  /** Commit sha → author name: each line ends with ` (name)` (release-please `include-commit-authors`). */
+  authors?: Record<string, string>;
+  /**
+   * The lane's package.json requirements on other lanes (release-please's node-workspace plugin): the
+   * Dependencies section then reads `* <kind>` / `* <name> bumped from <range> to <new range>`.
+   */
+  workspaceDependencies?: readonly WorkspaceDependency[];
 }
 
 /** What templates see. Every string is already Markdown-escaped: templates must not escape again. */
@@ -60,6 +67,8 @@ export interface ChangelogGroupView {
     commitUrl: string | null;
   }[];
   dependencies: { name: string; version: string }[];
+  /** release-please's node-workspace lines, grouped by dependency kind (empty otherwise). */
+  dependencyKinds?: { kind: string; items: { name: string; from: string | null; to: string }[] }[];
 }
 
 const DEPENDENCIES = 'Dependencies';
@@ -132,7 +141,7 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
     }
     group.commits.push({
       scope: scopeOf(c),
-      subject: text(subjectWithPr(c)),
+      subject: text(withAuthor(subjectWithPr(c), input.authors?.[c.sha])),
       sha: c.sha,
       shortSha: c.sha.slice(0, 7),
       commitUrl: repo ? `${repo}/commit/${c.sha}` : null,
@@ -153,11 +162,15 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
       deps = { title: DEPENDENCIES, commits: [], dependencies: [] };
       sorted.push(deps);
     }
-    for (const d of input.dependencyUpdates) {
-      deps.dependencies.push({
-        name: escapeMarkdown(d.lane, { strict: true }),
-        version: escapeMarkdown(d.version),
-      });
+    const kinds = workspaceDependencyKinds(input.workspaceDependencies ?? [], input.dependencyUpdates);
+    if (kinds.length > 0) deps.dependencyKinds = kinds;
+    else {
+      for (const d of input.dependencyUpdates) {
+        deps.dependencies.push({
+          name: escapeMarkdown(d.lane, { strict: true }),
+          version: escapeMarkdown(d.version),
+        });
+      }
     }
   }
 
@@ -175,6 +188,54 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
     breaking,
     groups: sorted,
   };
+}
+
+/**
+ * A valid npm package name is written as release-please writes it (`@scope/x`, not escaped): it comes from
+ * the repository's own package.json, and npm's rules leave no Markdown or HTML in it.
+ */
+const NPM_NAME = /^(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+/** A requirement made of range characters only (`^1.2.0`, `>=1 <2`, `*`) is written as is; anything else escaped. */
+const plainRange = (r: string): string =>
+  /^[0-9A-Za-z.^~<>=*|+: -]*$/.test(r) && !/<[A-Za-z/]/.test(r) ? r : escapeMarkdown(r, { strict: true });
+
+/** release-please's node/package-json.ts newVersionWithRange: the old range's prefix on the new version. */
+export function newVersionWithRange(range: string, version: string): string {
+  const prefix = ['^', '~', '>=', '<=', '>', '<'].find((p) => range.startsWith(p)) ?? '';
+  return `${prefix}${version}`;
+}
+
+/**
+ * release-please's node-workspace getChangelogDepsNotes: per kind, in its order, each requirement on a
+ * package released here; `workspace:` requirements read `bumped to`, unchanged ones are left out.
+ */
+function workspaceDependencyKinds(
+  deps: readonly WorkspaceDependency[],
+  updates: readonly { lane: string; version: string }[],
+): NonNullable<ChangelogGroupView['dependencyKinds']> {
+  const versions = new Map(updates.map((u) => [u.lane, u.version]));
+  const out: NonNullable<ChangelogGroupView['dependencyKinds']> = [];
+  for (const kind of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    const items = deps
+      .filter((d) => d.kind === kind && versions.has(d.lane))
+      .flatMap((d): { name: string; from: string | null; to: string }[] => {
+        const to = newVersionWithRange(d.range, versions.get(d.lane)!);
+        if (d.range.startsWith('workspace:')) return [{ name: d.name, from: null, to }];
+        return to === d.range ? [] : [{ name: d.name, from: d.range, to }];
+      })
+      .map((d) => ({
+        name: NPM_NAME.test(d.name) ? d.name : escapeMarkdown(d.name, { strict: true }),
+        from: d.from === null ? null : plainRange(d.from),
+        to: plainRange(d.to),
+      }));
+    if (items.length > 0) out.push({ kind, items });
+  }
+  return out;
+}
+
+/** release-please's `include-commit-authors`: ` (name)` after the subject. */
+function withAuthor(subject: string, author: string | undefined): string {
+  return author ? `${subject} (${author})` : subject;
 }
 
 /** The subject, with ` (#N)` appended when the parser took the PR number out of it. */

@@ -233,3 +233,25 @@ describe('lockstep group changelogs', () => {
     );
   });
 });
+
+describe('release-please skip-changelog', () => {
+  it('writes the version files and the manifest, but no changelog for that lane', () => {
+    const skipping = config([
+      lane('sdk', 'packages/sdk', { skipChangelog: true }),
+      lane('server', 'packages/server', { dependsOn: ['sdk'] }),
+    ]);
+    const out = releaseFiles(
+      plan([release('sdk', '1.3.0', '1.4.0'), release('server', '0.4.0', '0.4.1')]),
+      skipping,
+      files,
+    );
+    expect(Object.keys(out).sort()).toEqual([
+      '.release-lanes-manifest.json',
+      'package-lock.json',
+      'packages/sdk/package.json',
+      'packages/server/CHANGELOG.md',
+      'packages/server/package.json',
+    ]);
+    expect(out['packages/sdk/package.json']).toContain('"version": "1.4.0"');
+  });
+});

@@ -29,7 +29,7 @@ export interface HistoryNode {
   oid: string;
   message: string;
   committedDate: string;
-  author: { name: string | null } | null;
+  author: { name: string | null; user?: { login: string } | null } | null;
   parents: { nodes: { oid: string }[] };
   changedFilesIfAvailable?: number | null;
 }
@@ -51,7 +51,7 @@ export interface HistoryRoundResult {
 }
 
 const COMMIT_FRAGMENT = `fragment releaseLanesCommit on Commit {
-  oid message committedDate author { name } parents(first: 2) { nodes { oid } }
+  oid message committedDate author { name user { login } } parents(first: 2) { nodes { oid } }
 }`;
 
 export function historyRoundQuery(

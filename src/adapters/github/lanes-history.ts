@@ -311,6 +311,7 @@ function toRawCommit(n: HistoryNode, files: readonly string[] | undefined): RawC
     ...(files ? { files } : {}),
     parents: n.parents.nodes.map((p) => p.oid),
     ...(n.author?.name ? { authorName: n.author.name } : {}),
+    ...(n.author?.user?.login ? { authorLogin: n.author.user.login } : {}),
     date: n.committedDate,
   };
 }

@@ -180,7 +180,13 @@ export function createGitHubReleaseHost(
       type Pull = { number: number; title: string; body: string | null; html_url: string };
       const created = await restOr<Pull | null>(
         'POST /repos/{owner}/{repo}/pulls',
-        { title: pr.title, head: pr.branch, base: pr.base, body: pr.body },
+        {
+          title: pr.title,
+          head: pr.branch,
+          base: pr.base,
+          body: pr.body,
+          ...(pr.draft ? { draft: true } : {}),
+        },
         `opening the release PR for ${pr.branch} in ${full}`,
         // Opened concurrently (or GraphQL lagged): use the existing one; the flow then updates it.
         (e) => (isAlreadyExists(e) ? Promise.resolve(null) : null),

@@ -302,16 +302,18 @@ export function createGitHubTagHost(octokit: Octokit, options: GitHubTagHostOpti
     async relabel(n, add, remove) {
       await report(
         'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
-        { issue_number: n, labels: [add] },
+        { issue_number: n, labels: typeof add === 'string' ? [add] : [...add] },
         `labelling #${n}`,
       );
-      try {
-        await call('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', {
-          issue_number: n,
-          name: remove,
-        });
-      } catch (e) {
-        if ((e as Err).status !== 404) throw mapGitHubError(e, `unlabelling #${n}`);
+      for (const name of typeof remove === 'string' ? [remove] : remove) {
+        try {
+          await call('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', {
+            issue_number: n,
+            name,
+          });
+        } catch (e) {
+          if ((e as Err).status !== 404) throw mapGitHubError(e, `unlabelling #${n}`);
+        }
       }
     },
     async checkRun(check: CheckRunInput) {

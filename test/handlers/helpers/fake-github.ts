@@ -165,7 +165,7 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
       oid,
       message: (message ?? '').replace(/\n+$/, ''),
       committedDate: new Date(date!).toISOString(),
-      author: { name: author },
+      author: { name: author, user: null },
       parents: {
         nodes: (parents ?? '')
           .split(' ')

@@ -65,7 +65,7 @@ describe('package-json updater', () => {
         '        "@acme/g": "*",',
         '        "@acme/h": "1.x",',
         '        "@acme/i": "latest",',
-        '        "@acme/j": ">=1.0.0 <2.0.0"',
+        '        "@acme/j": ">=1.3.0 <2.0.0"',
         '    },',
         '    "peerDependencies": { "@acme/a": "^1.3.0" },',
         '    "optionalDependencies": { "@acme/b": "^1.3.0" }',

@@ -13,7 +13,7 @@ import type { LaneConfig, ReleasePlan, RepoConfig } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
 import { prependChangelog } from '../render/changelog.js';
 import { applyUpdater } from '../updaters/index.js';
-import { findScalar, scanToml } from '../updaters/toml-scan.js';
+import { findScalar, scanToml } from '../updaters/shared/toml-scan.js';
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 

@@ -1,18 +1,18 @@
 import semver from 'semver';
 import type { VersionFileKind } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
-import { updateCargoToml } from './cargo-toml.js';
-import { updateGeneric } from './generic.js';
-import { updateGo } from './go.js';
-import { updateHelmChart } from './helm-chart.js';
-import { updatePackageJson } from './package-json.js';
-import { updatePackageLock } from './package-lock.js';
-import { updatePyprojectToml } from './pyproject-toml.js';
+import { updateCargoToml } from './rust/cargo-toml.js';
+import { updateGeneric } from './generic/markers.js';
+import { updateGo } from './go/go-mod.js';
+import { updateHelmChart } from './helm/chart-yaml.js';
+import { updatePackageJson } from './node/package-json.js';
+import { updatePackageLock } from './node/package-lock.js';
+import { updatePyprojectToml } from './python/pyproject-toml.js';
 import type { Updater, UpdaterContext } from './types.js';
 
 export type { Updater, UpdaterContext } from './types.js';
-export { goModuleTag } from './go.js';
-export { updatePackageLock } from './package-lock.js';
+export { goModuleTag } from './go/go-mod.js';
+export { updatePackageLock } from './node/package-lock.js';
 export { updateCargoToml, updateGeneric, updateGo, updateHelmChart, updatePackageJson, updatePyprojectToml };
 
 export const UPDATERS: Record<VersionFileKind, Updater> = {

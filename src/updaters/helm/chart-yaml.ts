@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
-import { updateRange } from './range.js';
-import { applyEdits, cannotUpdate, lineAt, type TextEdit } from './text-edit.js';
-import type { UpdaterContext } from './types.js';
+import { updateRange } from '../shared/range.js';
+import { applyEdits, cannotUpdate, lineAt, type TextEdit } from '../shared/text-edit.js';
+import type { UpdaterContext } from '../types.js';
 
 const FILE = 'Chart.yaml';
 const VERSION_LIKE = /^(v?)\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import semver from 'semver';
-import { updateRange } from '../../src/updaters/range.js';
+import { updateRange } from '../../../src/updaters/shared/range.js';
 
 describe('updateRange', () => {
   it.each([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { updatePyprojectToml } from '../../src/updaters/pyproject-toml.js';
-import { scanToml } from '../../src/updaters/toml-scan.js';
-import { changedLines, ctx, fixture, semverArb, toCrlf } from './helpers.js';
+import { updatePyprojectToml } from '../../../src/updaters/python/pyproject-toml.js';
+import { scanToml } from '../../../src/updaters/shared/toml-scan.js';
+import { changedLines, ctx, fixture, semverArb, toCrlf } from '../helpers.js';
 
 const pep621 = fixture('pyproject.pep621.toml');
 const poetry = fixture('pyproject.poetry.toml');

@@ -1,5 +1,5 @@
-import { goModuleTag, updateGo } from '../../src/updaters/go.js';
-import { ctx } from './helpers.js';
+import { goModuleTag, updateGo } from '../../../src/updaters/go/go-mod.js';
+import { ctx } from '../helpers.js';
 
 describe('go updater', () => {
   it('leaves go.mod unchanged: the version is the tag', () => {

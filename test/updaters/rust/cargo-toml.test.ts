@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { updateCargoToml } from '../../src/updaters/cargo-toml.js';
-import { scanToml } from '../../src/updaters/toml-scan.js';
-import { changedLines, ctx, fixture, semverArb, toCrlf } from './helpers.js';
+import { updateCargoToml } from '../../../src/updaters/rust/cargo-toml.js';
+import { scanToml } from '../../../src/updaters/shared/toml-scan.js';
+import { changedLines, ctx, fixture, semverArb, toCrlf } from '../helpers.js';
 
 const workspace = fixture('Cargo.workspace.toml');
 const crate = fixture('Cargo.crate.toml');

@@ -1,6 +1,6 @@
-import { members, type JsonNode } from './json-scan.js';
-import { updateRange } from './range.js';
-import type { TextEdit } from './text-edit.js';
+import { members, type JsonNode } from '../shared/json-scan.js';
+import { updateRange } from '../shared/range.js';
+import type { TextEdit } from '../shared/text-edit.js';
 
 export const DEPENDENCY_FIELDS = [
   'dependencies',

@@ -1,7 +1,7 @@
-import { updateRange } from './range.js';
-import { applyEdits, cannotUpdate, type TextEdit } from './text-edit.js';
-import { findScalar, scanToml, tomlStringText, type TomlScalar } from './toml-scan.js';
-import type { UpdaterContext } from './types.js';
+import { updateRange } from '../shared/range.js';
+import { applyEdits, cannotUpdate, type TextEdit } from '../shared/text-edit.js';
+import { findScalar, scanToml, tomlStringText, type TomlScalar } from '../shared/toml-scan.js';
+import type { UpdaterContext } from '../types.js';
 
 const FILE = 'Cargo.toml';
 const DEP_TABLES = new Set(['dependencies', 'dev-dependencies', 'build-dependencies']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { updateGeneric } from '../../src/updaters/generic.js';
-import { changedLines, ctx, semverArb, toCrlf } from './helpers.js';
+import { updateGeneric } from '../../../src/updaters/generic/markers.js';
+import { changedLines, ctx, semverArb, toCrlf } from '../helpers.js';
 
 const dockerfile = [
   'FROM golang:1.22.5-alpine AS build',

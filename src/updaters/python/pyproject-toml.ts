@@ -1,6 +1,6 @@
-import { applyEdits, cannotUpdate } from './text-edit.js';
-import { findScalar, scanToml, tomlStringText } from './toml-scan.js';
-import type { UpdaterContext } from './types.js';
+import { applyEdits, cannotUpdate } from '../shared/text-edit.js';
+import { findScalar, scanToml, tomlStringText } from '../shared/toml-scan.js';
+import type { UpdaterContext } from '../types.js';
 
 const FILE = 'pyproject.toml';
 

@@ -1,5 +1,5 @@
-import { ReleaseLanesError } from '../errors.js';
-import type { UpdaterContext } from './types.js';
+import { ReleaseLanesError } from '../../errors.js';
+import type { UpdaterContext } from '../types.js';
 
 /**
  * Go modules carry no version in any file: the version is the tag. The updater therefore returns

@@ -1,7 +1,7 @@
-import { member, members, scanJson, stringMember, type JsonNode } from './json-scan.js';
+import { member, members, scanJson, stringMember, type JsonNode } from '../shared/json-scan.js';
 import { dependencyEdits, replaceString } from './npm-deps.js';
-import { applyEdits, cannotUpdate, type TextEdit } from './text-edit.js';
-import type { UpdaterContext } from './types.js';
+import { applyEdits, cannotUpdate, type TextEdit } from '../shared/text-edit.js';
+import type { UpdaterContext } from '../types.js';
 
 const FILE = 'package-lock.json';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { updatePackageJson } from '../../src/updaters/package-json.js';
-import { updatePackageLock } from '../../src/updaters/package-lock.js';
-import { changedLines, ctx, fixture, semverArb, toCrlf } from './helpers.js';
+import { updatePackageJson } from '../../../src/updaters/node/package-json.js';
+import { updatePackageLock } from '../../../src/updaters/node/package-lock.js';
+import { changedLines, ctx, fixture, semverArb, toCrlf } from '../helpers.js';
 
 type Lock = {
   version: string;

@@ -1,6 +1,6 @@
-import { updateCargoToml } from '../../src/updaters/cargo-toml.js';
-import { scanToml } from '../../src/updaters/toml-scan.js';
-import { ctx } from './helpers.js';
+import { updateCargoToml } from '../../../src/updaters/rust/cargo-toml.js';
+import { scanToml } from '../../../src/updaters/shared/toml-scan.js';
+import { ctx } from '../helpers.js';
 
 describe('toml scanner', () => {
   it('is not fooled by table-looking text inside strings, arrays or comments', () => {

@@ -1,4 +1,4 @@
-import { ReleaseLanesError } from '../errors.js';
+import { ReleaseLanesError } from '../../errors.js';
 
 /** Replace `content.slice(start, end)` with `text`. */
 export interface TextEdit {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { ReleaseLanesError } from '../../src/errors.js';
-import { updatePackageJson } from '../../src/updaters/package-json.js';
-import { changedLines, ctx, fixture, semverArb, toCrlf } from './helpers.js';
+import { ReleaseLanesError } from '../../../src/errors.js';
+import { updatePackageJson } from '../../../src/updaters/node/package-json.js';
+import { changedLines, ctx, fixture, semverArb, toCrlf } from '../helpers.js';
 
 const dns = fixture('instrumentation-dns.package.json');
 

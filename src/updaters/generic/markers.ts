@@ -1,5 +1,5 @@
-import { cannotUpdate, joinLines, splitLines } from './text-edit.js';
-import type { UpdaterContext } from './types.js';
+import { cannotUpdate, joinLines, splitLines } from '../shared/text-edit.js';
+import type { UpdaterContext } from '../types.js';
 
 /** A SemVer-looking string (not the tail of a longer dotted number). */
 const SEMVER =

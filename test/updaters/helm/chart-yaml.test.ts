@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { updateHelmChart } from '../../src/updaters/helm-chart.js';
-import { changedLines, ctx, fixture, semverArb, toCrlf } from './helpers.js';
+import { updateHelmChart } from '../../../src/updaters/helm/chart-yaml.js';
+import { changedLines, ctx, fixture, semverArb, toCrlf } from '../helpers.js';
 
 const chart = fixture('Chart.yaml');
 

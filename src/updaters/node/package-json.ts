@@ -1,8 +1,8 @@
-import { member, members, scanJson } from './json-scan.js';
+import { member, members, scanJson } from '../shared/json-scan.js';
 import { dependencyEdits, replaceString } from './npm-deps.js';
 import { updatePackageLock } from './package-lock.js';
-import { applyEdits, cannotUpdate } from './text-edit.js';
-import type { UpdaterContext } from './types.js';
+import { applyEdits, cannotUpdate } from '../shared/text-edit.js';
+import type { UpdaterContext } from '../types.js';
 
 /**
  * `package.json`: sets `version` and rewrites the ranges of internal dependencies named in

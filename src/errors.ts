@@ -54,6 +54,10 @@ export const ERRORS = {
     title: 'Version file cannot be updated',
     fix: 'Make sure the file has a version field (e.g. `"version"` in package.json, `[package] version` in Cargo.toml), or add an `x-release-lanes-version` marker comment on the line holding the version.',
   },
+  RL121: {
+    title: 'Version file selector missing or invalid',
+    fix: 'Give `json`, `yaml` and `toml` version files (release-please `extra-files` `type: json|yaml|toml`) a `jsonpath` such as `$.version`, and `xml` files an `xpath` such as `//project/version`.',
+  },
   // history and input (RL2xx)
   RL200: { title: 'Not a git repository', fix: 'Run inside a git checkout or pass --cwd DIR.' },
   RL201: { title: 'git failed', fix: 'Check that git is installed and the repository is not corrupt.' },

@@ -3,7 +3,7 @@
  * tag names (`<component><separator>v<version>`) and next versions release-please would.
  * Mirrors release-please's src/manifest.ts (mergeReleaserConfig) and src/strategies/base.ts (getComponent).
  */
-import type { LaneConfig, RepoConfig, VersionFile, VersionFileKind, Warning } from '../core/types.js';
+import type { LaneConfig, RepoConfig, Warning } from '../core/types.js';
 import { ReleaseLanesErrors, type ReleaseLanesError } from '../errors.js';
 import {
   DEFAULT_CHANGELOG_FILE,
@@ -12,7 +12,8 @@ import {
   RELEASE_PLEASE_CONFIG_PATH,
   RELEASE_PLEASE_MANIFEST_PATH,
 } from './defaults.js';
-import { joinPath, normalizePath } from './paths.js';
+import { normalizePath } from './paths.js';
+import { releaseTypeVersionFiles, type RpExtraFile } from './release-please-files.js';
 import { checkLanes, type LaneLocator } from './semantic.js';
 import { parseJsonSource, pointer, type SourceFile } from './source.js';
 import { ajv, schemaErrors } from './validate-schema.js';
@@ -107,8 +108,6 @@ const validateRp = ajv.compile({
 /** Options that change versions, tags or files but have no release-lanes equivalent. */
 const UNSUPPORTED = [
   'release-as',
-  'extra-files',
-  'version-file',
   'bootstrap-sha',
   'last-release-sha',
   'skip-github-release',
@@ -122,13 +121,6 @@ const UNSUPPORTED = [
 /** Release types whose default package name is read from a file in the package. */
 const NAME_FROM_FILE = new Set(['node', 'expo', 'node-librarian', 'rust', 'helm', 'dart', 'sfdx']);
 const NODE_LIKE = new Set(['node', 'expo', 'node-librarian']);
-const VERSION_FILE: Partial<Record<string, [VersionFileKind, string]>> = {
-  node: ['package-json', 'package.json'],
-  expo: ['package-json', 'package.json'],
-  rust: ['cargo-toml', 'Cargo.toml'],
-  python: ['pyproject-toml', 'pyproject.toml'],
-  helm: ['helm-chart', 'Chart.yaml'],
-};
 const WORKSPACE_PLUGINS = new Set(['node-workspace', 'cargo-workspace', 'maven-workspace']);
 const COSMETIC_PLUGINS = new Set(['sentence-case', 'group-priority']);
 
@@ -213,9 +205,15 @@ export function parseReleasePleaseConfig(
     const v = cfg['include-v-in-tag'] === false ? '' : 'v';
     const vName = cfg['include-v-in-release-name'] === false ? '' : 'v';
     const tagComponent = includeComponent ? component : '';
-    const versionFiles: VersionFile[] = [];
-    const vf = VERSION_FILE[releaseType];
-    if (vf) versionFiles.push({ kind: vf[0], path: joinPath(path, vf[1]) });
+    const versionFiles = releaseTypeVersionFiles({
+      releaseType,
+      path,
+      ...(component ? { component } : {}),
+      ...(packageName ? { packageName } : {}),
+      ...(typeof cfg['version-file'] === 'string' ? { versionFile: cfg['version-file'] } : {}),
+      ...(Array.isArray(cfg['extra-files']) ? { extraFiles: cfg['extra-files'] as RpExtraFile[] } : {}),
+      cargoWorkspace: plugins.some((p) => pluginType(p) === 'cargo-workspace'),
+    });
     const excludePaths = (cfg['exclude-paths'] ?? []).map((p) => normalizePath(p) ?? p);
 
     const lane: LaneConfig = {

@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { parseYamlDocuments, rewriteScalar, sourceValue } from '../shared/yaml-edit.js';
 import { updateRange } from '../shared/range.js';
-import { applyEdits, cannotUpdate, lineAt, type TextEdit } from '../shared/text-edit.js';
+import { applyEdits, cannotUpdate, type TextEdit } from '../shared/text-edit.js';
 import type { UpdaterContext } from '../types.js';
 
 const FILE = 'Chart.yaml';
@@ -13,24 +14,18 @@ const VERSION_LIKE = /^(v?)\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.
  * comments, order, indentation and line endings are untouched.
  */
 export function updateHelmChart(content: string, version: string, ctx: UpdaterContext): string {
-  const doc = parseDocument(content);
-  const error = doc.errors[0];
-  if (error)
-    throw cannotUpdate(
-      `cannot parse ${FILE}: ${error.message.split('\n')[0]}`,
-      FILE,
-      lineAt(content, error.pos[0]),
-    );
+  const doc = parseYamlDocuments(content, FILE)[0];
+  if (!doc) throw cannotUpdate(`${FILE} is empty`, FILE);
   const root = doc.contents;
   if (!isMap(root)) throw cannotUpdate(`${FILE} is not a YAML mapping`, FILE);
   const own = root.get('version', true);
   if (!isScalar(own)) throw cannotUpdate(`${FILE} has no top-level "version" to update`, FILE);
 
-  const edits: TextEdit[] = [rewrite(content, own, version)];
+  const edits: TextEdit[] = [rewriteScalar(content, own, version, FILE)];
   const app = root.get('appVersion', true);
   if (isScalar(app)) {
     const m = VERSION_LIKE.exec(sourceValue(content, app) ?? '');
-    if (m) edits.push(rewrite(content, app, `${m[1]}${version}`));
+    if (m) edits.push(rewriteScalar(content, app, `${m[1]}${version}`, FILE));
   }
   const deps = root.get('dependencies', true);
   if (isSeq(deps)) {
@@ -41,31 +36,8 @@ export function updateHelmChart(content: string, version: string, ctx: UpdaterCo
       if (typeof name !== 'string' || !isScalar(range) || !Object.hasOwn(ctx.dependencyVersions, name))
         continue;
       const next = updateRange(String(range.value), ctx.dependencyVersions[name] as string);
-      if (next !== null) edits.push(rewrite(content, range, next));
+      if (next !== null) edits.push(rewriteScalar(content, range, next, FILE));
     }
   }
   return applyEdits(content, edits);
-}
-
-/** The unquoted source text of a plain or quoted scalar, undefined for block scalars. */
-function sourceValue(content: string, node: Scalar): string | undefined {
-  const [start, end] = node.range ?? [0, 0];
-  const raw = content.slice(start, end);
-  if (node.type === Scalar.PLAIN) return raw;
-  if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) return raw.slice(1, -1);
-  return undefined;
-}
-
-function rewrite(content: string, node: Node, value: string): TextEdit {
-  const scalar = node as Scalar;
-  const [start, end] = scalar.range ?? [0, 0];
-  const quote = scalar.type === Scalar.QUOTE_DOUBLE ? '"' : scalar.type === Scalar.QUOTE_SINGLE ? "'" : '';
-  if (!quote && scalar.type !== Scalar.PLAIN) {
-    throw cannotUpdate(
-      `use a plain or quoted scalar for a version, not a block scalar`,
-      FILE,
-      lineAt(content, start),
-    );
-  }
-  return { start, end, text: `${quote}${value}${quote}` };
 }

@@ -53,3 +53,36 @@ export function joinLines(lines: readonly Line[]): string {
 export function cannotUpdate(detail: string, file?: string, line?: number): ReleaseLanesError {
   return new ReleaseLanesError('RL120', detail, file || line ? { file, line } : undefined);
 }
+
+/**
+ * Replace the first match of `pattern` (non-global) with `replace(match)`; RL120 naming `file` and `what`
+ * when nothing matches, so a release never silently leaves a version behind.
+ */
+export function replaceFirst(
+  content: string,
+  pattern: RegExp,
+  replace: (m: RegExpMatchArray) => string,
+  file: string,
+  what: string,
+): string {
+  const m = pattern.exec(content);
+  if (!m) throw cannotUpdate(`${file} has no ${what}`, file);
+  return content.slice(0, m.index) + replace(m) + content.slice(m.index + m[0].length);
+}
+
+/** Replace every match of `pattern` (global); RL120 when there is none. */
+export function replaceAll(
+  content: string,
+  pattern: RegExp,
+  replace: (m: RegExpMatchArray) => string,
+  file: string,
+  what: string,
+): string {
+  const edits = [...content.matchAll(pattern)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    text: replace(m),
+  }));
+  if (edits.length === 0) throw cannotUpdate(`${file} has no ${what}`, file);
+  return applyEdits(content, edits);
+}

@@ -66,8 +66,7 @@ export function replaceFirst(
   what: string,
 ): string {
   const m = pattern.exec(content);
-  if (!m) throw cannotUpdate(`${file} has no ${what}`, file);
-  return content.slice(0, m.index) + replace(m) + content.slice(m.index + m[0].length);
+  return replaceMatches(content, m ? [m] : [], replace, file, what);
 }
 
 /** Replace every match of `pattern` (global); RL120 when there is none. */
@@ -78,11 +77,20 @@ export function replaceAll(
   file: string,
   what: string,
 ): string {
-  const edits = [...content.matchAll(pattern)].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-    text: replace(m),
-  }));
-  if (edits.length === 0) throw cannotUpdate(`${file} has no ${what}`, file);
-  return applyEdits(content, edits);
+  return replaceMatches(content, [...content.matchAll(pattern)], replace, file, what);
+}
+
+function replaceMatches(
+  content: string,
+  matches: readonly RegExpMatchArray[],
+  replace: (m: RegExpMatchArray) => string,
+  file: string,
+  what: string,
+): string {
+  if (matches.length === 0) throw cannotUpdate(`${file} has no ${what}`, file);
+  const at = (m: RegExpMatchArray): number => m.index ?? 0;
+  return applyEdits(
+    content,
+    matches.map((m) => ({ start: at(m), end: at(m) + m[0].length, text: replace(m) })),
+  );
 }

@@ -74,8 +74,16 @@ const laneSchema = {
         properties: {
           kind: { enum: [...VERSION_FILE_KINDS] },
           path: { type: 'string', minLength: 1 },
-          jsonpath: { type: 'string', minLength: 1, description: 'Required for json, yaml and toml files: the strings it selects become the version.' },
-          xpath: { type: 'string', minLength: 1, description: 'Required for xml files: the nodes it selects get the version as text.' },
+          jsonpath: {
+            type: 'string',
+            minLength: 1,
+            description: 'Required for json, yaml and toml files: the strings it selects become the version.',
+          },
+          xpath: {
+            type: 'string',
+            minLength: 1,
+            description: 'Required for xml files: the nodes it selects get the version as text.',
+          },
         },
       },
     },

@@ -68,7 +68,9 @@ describe('docs/config.md', () => {
 describe('version file kinds', () => {
   it('each kind of VERSION_FILE_KINDS has a row in docs/config.md and is in the schema enum', () => {
     const section = /### Version file kinds\n([\s\S]*?)\n### /.exec(docs)?.[1] ?? '';
-    const documented = [...section.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((m) => m[1]).filter((k) => k !== 'kind');
+    const documented = [...section.matchAll(/^\| `([a-z-]+)` +\|/gm)]
+      .map((m) => m[1])
+      .filter((k) => k !== 'kind');
     expect(documented).toEqual([...VERSION_FILE_KINDS]);
     const lane = (RELEASE_LANES_SCHEMA as { definitions?: unknown; properties: Record<string, unknown> })
       .properties;

@@ -121,6 +121,7 @@ const UNSUPPORTED = [
 /** Release types whose default package name is read from a file in the package. */
 const NAME_FROM_FILE = new Set(['node', 'expo', 'node-librarian', 'rust', 'helm', 'dart', 'sfdx']);
 const NODE_LIKE = new Set(['node', 'expo', 'node-librarian']);
+const RUBY_TYPES = new Set(['ruby', 'ruby-yoshi']);
 const WORKSPACE_PLUGINS = new Set(['node-workspace', 'cargo-workspace', 'maven-workspace']);
 const COSMETIC_PLUGINS = new Set(['sentence-case', 'group-priority']);
 
@@ -201,7 +202,8 @@ export function parseReleasePleaseConfig(
         packageName = undefined;
       }
     }
-    const separator = cfg['tag-separator'] ?? '-';
+    // release-please's ruby strategies set their tag separator to `/` whatever the config says
+    const separator = RUBY_TYPES.has(releaseType) ? '/' : (cfg['tag-separator'] ?? '-');
     const v = cfg['include-v-in-tag'] === false ? '' : 'v';
     const vName = cfg['include-v-in-release-name'] === false ? '' : 'v';
     const tagComponent = includeComponent ? component : '';

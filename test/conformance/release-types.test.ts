@@ -173,6 +173,14 @@ const FIXTURES: Fixture[] = [
     commits: ['feat: widgets', 'fix(core): crash'],
   },
   {
+    name: 'ruby with the component in the tag (release-please separates it with /)',
+    packagePath: 'gems/widgets',
+    pkg: { 'release-type': 'ruby', 'package-name': 'acme-widgets' },
+    previous: '2.0.0',
+    files: { 'gems/widgets/lib/acme/widgets/version.rb': 'VERSION = "2.0.0"\n' },
+    commits: ['fix: widget'],
+  },
+  {
     name: 'ruby with version-file',
     packagePath: '.',
     pkg: {

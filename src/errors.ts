@@ -70,6 +70,10 @@ export const ERRORS = {
     title: 'release-please config cannot be migrated',
     fix: 'Keep release-please-config.json (release-lanes reads it unchanged), or remove the options named and run `release-lanes init` again.',
   },
+  RL121: {
+    title: 'Version file selector missing or invalid',
+    fix: 'Give `json`, `yaml` and `toml` version files (release-please `extra-files` `type: json|yaml|toml`) a `jsonpath` such as `$.version`, and `xml` files an `xpath` such as `//project/version`.',
+  },
   // history and input (RL2xx)
   RL200: { title: 'Not a git repository', fix: 'Run inside a git checkout or pass --cwd DIR.' },
   RL201: { title: 'git failed', fix: 'Check that git is installed and the repository is not corrupt.' },

@@ -1,4 +1,5 @@
 /** `.github/release-lanes.yml` → RepoConfig, every default resolved. */
+import { isSelectorKind, SELECTOR_KINDS } from '../core/version-file-kinds.js';
 import type {
   ChangelogSection,
   ChannelRule,
@@ -125,6 +126,17 @@ function tagPolicy(lane: RawLane): TagPolicy | undefined {
 }
 
 /** Normalises a list of paths, reporting absolute or escaping ones as RL101. */
+/** A `json`/`yaml`/`toml` file needs a `jsonpath`, an `xml` file an `xpath`, and no other kind takes either. */
+function selectorProblem(f: VersionFile): string | undefined {
+  const wanted = isSelectorKind(f.kind) ? SELECTOR_KINDS[f.kind] : undefined;
+  for (const key of ['jsonpath', 'xpath'] as const) {
+    const given = key in f;
+    if (given && key !== wanted) return `a \`${f.kind}\` version file takes no \`${key}\``;
+    if (!given && key === wanted) return `a \`${f.kind}\` version file needs a \`${key}\``;
+  }
+  return undefined;
+}
+
 function paths(
   source: SourceFile,
   errors: ReleaseLanesError[],
@@ -173,8 +185,12 @@ function mapLane(
     (j) => pointer('lanes', i, 'exclude-paths', j),
     'exclude path',
   );
+  (raw['version-files'] ?? []).forEach((f, j) => {
+    const problem = selectorProblem(f);
+    if (problem) errors.push(source.error('RL121', pointer('lanes', i, 'version-files', j), problem));
+  });
   const versionFiles: VersionFile[] = (raw['version-files'] ?? []).map((f, j) => ({
-    kind: f.kind,
+    ...f,
     path:
       paths(
         source,

@@ -4,22 +4,31 @@
  * package.json files to read for a release-please config and turn their text into the inputs
  * `loadConfig` takes; the caller reads the files through its own port.
  */
+import { parse as parseYaml } from 'yaml';
 import type { WorkspaceDependency } from '../core/types.js';
+import { scanToml } from '../updaters/shared/toml-scan.js';
 import type { ReleasePleaseInputs } from './release-please.js';
 
 const KINDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
-/** Release types whose default component is the package's name, read from its manifest file. */
-const NAME_FROM_FILE = new Set(['node', 'expo', 'node-librarian', 'rust', 'helm', 'dart', 'sfdx']);
+/** The manifest file a release type takes its package name (and workspace dependencies) from. */
+const MANIFEST_FILE: Record<string, string> = {
+  node: 'package.json',
+  expo: 'package.json',
+  'node-librarian': 'package.json',
+  rust: 'Cargo.toml',
+  helm: 'Chart.yaml',
+  dart: 'pubspec.yaml',
+};
 /** Plugins that link packages by the dependencies their manifest files declare. */
 const WORKSPACE_PLUGINS = new Set(['node-workspace', 'cargo-workspace', 'maven-workspace']);
 
 type RpPackageKeys = { 'release-type'?: unknown; component?: unknown; 'package-name'?: unknown };
 
 /**
- * Package path (as keyed in the config) → the package.json path to read, for the packages whose file
- * the config NEEDS: a workspace plugin is configured (every package: names and dependencies), or the
- * package takes its component from its name (no `component`, no `package-name`). A config that names
+ * Package path (as keyed in the config) → the manifest file to read, for the packages whose file the
+ * config NEEDS: a workspace plugin is configured (every package: names and dependencies), or the package
+ * takes its component from its manifest's name (no `component`, no `package-name`). A config that names
  * every component and uses no workspace plugin needs no file at all.
  */
 export function releasePleasePackageFiles(configText: string | null | undefined): Record<string, string> {
@@ -36,23 +45,20 @@ export function releasePleasePackageFiles(configText: string | null | undefined)
   const workspace = plugins.some((p) =>
     WORKSPACE_PLUGINS.has(typeof p === 'string' ? p : String((p as { type?: unknown } | null)?.type)),
   );
-  const needs = (pkg: RpPackageKeys | null | undefined): boolean => {
-    if (workspace) return true;
+  const out: Record<string, string> = {};
+  for (const [p, pkg] of Object.entries(packages)) {
     const cfg = { ...raw, ...(pkg && typeof pkg === 'object' ? pkg : {}) };
-    if (cfg.component || cfg['package-name'] !== undefined) return false;
-    return NAME_FROM_FILE.has(typeof cfg['release-type'] === 'string' ? cfg['release-type'] : 'node');
-  };
-  return Object.fromEntries(
-    Object.entries(packages)
-      .filter(([, pkg]) => needs(pkg))
-      .map(([p]) => {
-        const dir = p.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '');
-        return [p, dir === '.' || dir === '' ? 'package.json' : `${dir}/package.json`];
-      }),
-  );
+    const type = typeof cfg['release-type'] === 'string' ? cfg['release-type'] : 'node';
+    const file = MANIFEST_FILE[type];
+    if (!workspace && (cfg.component || cfg['package-name'] !== undefined || file === undefined)) continue;
+    const dir = p.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '');
+    const name = file ?? 'package.json';
+    out[p] = dir === '.' || dir === '' ? name : `${dir}/${name}`;
+  }
+  return out;
 }
 
-/** Names and workspace dependency names (release-please's `combineDeps`) from the package.json texts. */
+/** Names and workspace dependency names (release-please's `combineDeps`) from the manifest texts. */
 export function releasePleaseInputsFrom(
   packageFiles: Record<string, string>,
   texts: Record<string, string | null | undefined>,
@@ -63,25 +69,84 @@ export function releasePleaseInputsFrom(
   for (const [pkg, file] of Object.entries(packageFiles)) {
     const text = texts[file];
     if (!text) continue;
-    try {
-      const data = JSON.parse(text) as Record<string, unknown>;
-      if (typeof data.name === 'string') packageNames[pkg] = data.name;
-      const deps = new Set<string>();
-      for (const k of ['dependencies', 'devDependencies', 'optionalDependencies']) {
-        const d = data[k];
-        if (d && typeof d === 'object') for (const n of Object.keys(d)) deps.add(n);
-      }
-      packageDependencies[pkg] = [...deps];
-      dependencyRanges[pkg] = KINDS.flatMap((kind) => {
-        const d = data[kind];
-        if (!d || typeof d !== 'object') return [];
-        return Object.entries(d as Record<string, unknown>)
-          .filter((e): e is [string, string] => typeof e[1] === 'string')
-          .map(([name, range]) => ({ kind, name, range }));
-      });
-    } catch {
-      /* not JSON: release-please would not read it either */
-    }
+    const read = file.endsWith('Cargo.toml')
+      ? cargoManifest
+      : file.endsWith('.yaml')
+        ? yamlManifest
+        : packageJson;
+    const manifest = read(text, file);
+    if (!manifest) continue;
+    if (manifest.name) packageNames[pkg] = manifest.name;
+    packageDependencies[pkg] = manifest.dependencies;
+    if (manifest.ranges) dependencyRanges[pkg] = manifest.ranges;
   }
   return { packageNames, packageDependencies, dependencyRanges };
+}
+
+interface Manifest {
+  name?: string;
+  dependencies: string[];
+  /** package.json only: each dependency's range, for release-please's "bumped from … to …" lines. */
+  ranges?: Omit<WorkspaceDependency, 'lane'>[];
+}
+
+function packageJson(text: string): Manifest | undefined {
+  try {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    const deps = new Set<string>();
+    for (const k of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+      const d = data[k];
+      if (d && typeof d === 'object') for (const n of Object.keys(d)) deps.add(n);
+    }
+    const ranges = KINDS.flatMap((kind) => {
+      const d = data[kind];
+      if (!d || typeof d !== 'object') return [];
+      return Object.entries(d as Record<string, unknown>)
+        .filter((e): e is [string, string] => typeof e[1] === 'string')
+        .map(([name, range]) => ({ kind, name, range }));
+    });
+    return { ...(typeof data.name === 'string' ? { name: data.name } : {}), dependencies: [...deps], ranges };
+  } catch {
+    return undefined; // not JSON: release-please would not read it either
+  }
+}
+
+const CARGO_DEP_TABLES = new Set(['dependencies', 'dev-dependencies', 'build-dependencies']);
+
+/** `[package] name` and the crates of `[dependencies]`, `[dev-dependencies]`, `[build-dependencies]` (renames resolved). */
+function cargoManifest(text: string, file: string): Manifest | undefined {
+  try {
+    const scalars = scanToml(text, file);
+    const name = scalars.find((s) => s.path.join('.') === 'package.name' && s.kind === 'string')?.value;
+    const deps = new Set<string>();
+    for (const s of scalars) {
+      const [table, crate, field] = s.path;
+      if (!table || !CARGO_DEP_TABLES.has(table) || !crate) continue;
+      deps.add(field === 'package' && s.kind === 'string' ? s.value : crate);
+    }
+    for (const s of scalars) {
+      const [table, crate, field] = s.path;
+      if (table && CARGO_DEP_TABLES.has(table) && crate && field === 'package') deps.delete(crate);
+    }
+    return { ...(name ? { name } : {}), dependencies: [...deps] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Chart.yaml / pubspec.yaml `name` (Helm chart dependencies by name too). */
+function yamlManifest(text: string): Manifest | undefined {
+  try {
+    const data = parseYaml(text) as { name?: unknown; dependencies?: unknown } | null;
+    const deps = Array.isArray(data?.dependencies)
+      ? (data.dependencies as { name?: unknown }[])
+          .map((d) => d?.name)
+          .filter((n): n is string => typeof n === 'string')
+      : data?.dependencies && typeof data.dependencies === 'object'
+        ? Object.keys(data.dependencies)
+        : [];
+    return { ...(typeof data?.name === 'string' ? { name: data.name } : {}), dependencies: deps };
+  } catch {
+    return undefined;
+  }
 }

@@ -24,6 +24,7 @@ import {
 import { joinPath, normalizePath } from './paths.js';
 import { releasePleaseKeyErrors } from './release-please-keys.js';
 import { releasePleasePrStyle } from './release-please-style.js';
+import { releaseTypeVersionFiles, type RpExtraFile } from './release-please-files.js';
 import { checkLanes, type LaneLocator } from './semantic.js';
 import { parseJsonSource, pointer, type SourceFile } from './source.js';
 import { schemaErrors, schemaValidator } from './validate-schema.js';
@@ -161,13 +162,7 @@ const validateRp = schemaValidator('release-please', RELEASE_PLEASE_SCHEMA);
 /** Release types whose default package name is read from a file in the package. */
 const NAME_FROM_FILE = new Set(['node', 'expo', 'node-librarian', 'rust', 'helm', 'dart', 'sfdx']);
 const NODE_LIKE = new Set(['node', 'expo', 'node-librarian']);
-const VERSION_FILE: Partial<Record<string, [VersionFileKind, string]>> = {
-  node: ['package-json', 'package.json'],
-  expo: ['package-json', 'package.json'],
-  rust: ['cargo-toml', 'Cargo.toml'],
-  python: ['pyproject-toml', 'pyproject.toml'],
-  helm: ['helm-chart', 'Chart.yaml'],
-};
+const RUBY_TYPES = new Set(['ruby', 'ruby-yoshi']);
 const WORKSPACE_PLUGINS = new Set(['node-workspace', 'cargo-workspace', 'maven-workspace']);
 
 function pluginType(p: RpPlugin): string {
@@ -245,13 +240,20 @@ export function parseReleasePleaseConfig(
         packageName = undefined;
       }
     }
-    const separator = cfg['tag-separator'] ?? '-';
+    // release-please's ruby strategies set their tag separator to `/` whatever the config says
+    const separator = RUBY_TYPES.has(releaseType) ? '/' : (cfg['tag-separator'] ?? '-');
     const v = cfg['include-v-in-tag'] === false ? '' : 'v';
     const vName = cfg['include-v-in-release-name'] === false ? '' : 'v';
     const tagComponent = includeComponent ? component : '';
-    const versionFiles: VersionFile[] = [];
-    const vf = VERSION_FILE[releaseType];
-    if (vf) versionFiles.push({ kind: vf[0], path: joinPath(path, vf[1]) });
+    const versionFiles = releaseTypeVersionFiles({
+      releaseType,
+      path,
+      ...(component ? { component } : {}),
+      ...(packageName ? { packageName } : {}),
+      ...(typeof cfg['version-file'] === 'string' ? { versionFile: cfg['version-file'] } : {}),
+      ...(Array.isArray(cfg['extra-files']) ? { extraFiles: cfg['extra-files'] as RpExtraFile[] } : {}),
+      cargoWorkspace: plugins.some((p) => pluginType(p) === 'cargo-workspace'),
+    });
     const excludePaths = (cfg['exclude-paths'] ?? []).map((p) => normalizePath(p) ?? p);
 
     const lane: LaneConfig = {

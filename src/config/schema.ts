@@ -4,6 +4,8 @@
  * `# yaml-language-server: $schema=https://…/schema/release-lanes.schema.json`.
  */
 
+import { VERSION_FILE_KINDS } from '../core/version-file-kinds.js';
+
 // Versions are checked semantically (RL108) so the message can say what is wrong.
 const versionString = { type: 'string', description: 'A SemVer 2.0 version such as 1.0.0.' };
 
@@ -82,8 +84,18 @@ const laneSchema = {
         additionalProperties: false,
         required: ['kind', 'path'],
         properties: {
-          kind: { enum: ['package-json', 'cargo-toml', 'pyproject-toml', 'helm-chart', 'go', 'generic'] },
+          kind: { enum: [...VERSION_FILE_KINDS] },
           path: { type: 'string', minLength: 1 },
+          jsonpath: {
+            type: 'string',
+            minLength: 1,
+            description: 'Required for json, yaml and toml files: the strings it selects become the version.',
+          },
+          xpath: {
+            type: 'string',
+            minLength: 1,
+            description: 'Required for xml files: the nodes it selects get the version as text.',
+          },
         },
       },
     },

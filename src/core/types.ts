@@ -15,18 +15,26 @@ export interface ChangelogSection {
 }
 
 /** A file whose version string is rewritten on release (see src/updaters). */
-export type VersionFileKind =
-  | 'package-json'
-  | 'cargo-toml'
-  | 'pyproject-toml'
-  | 'helm-chart'
-  | 'go'
-  | 'generic';
-export interface VersionFile {
-  kind: VersionFileKind;
+export type { VersionFileKind } from './version-file-kinds.js';
+import type { SelectorKind, VersionFileKind } from './version-file-kinds.js';
+interface VersionFileBase {
   /** Repository-relative path. */
   path: string;
+  /**
+   * Written when present, skipped when absent or holding no version: the secondary files a
+   * release-please release type updates when they exist (setup.py, Gemfile.lock, Cargo.lock…).
+   */
+  optional?: boolean;
+  /**
+   * One of several updaters for the same path of which at least one must match (release-please's
+   * composite updater for a `.json`/`.yaml`/`.toml`/`.xml` string in `extra-files`).
+   */
+  alternative?: boolean;
 }
+export type VersionFile =
+  | (VersionFileBase & { kind: Exclude<VersionFileKind, SelectorKind | 'xml'> })
+  | (VersionFileBase & { kind: 'json' | 'yaml' | 'toml'; jsonpath: string })
+  | (VersionFileBase & { kind: 'xml'; xpath: string });
 
 /** How a root lane (`path: .`) receives commits. */
 export type RootMode = 'all' | 'unclaimed';

@@ -13,8 +13,9 @@ import type { LaneConfig, ReleasePlan, RepoConfig } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
 import { prependChangelog } from '../render/changelog.js';
 import { groupEntry, hasNotes, type MemberEntry } from '../render/group-entry.js';
-import { applyUpdater } from '../updaters/index.js';
-import { findScalar, scanToml } from '../updaters/toml-scan.js';
+import { applyUpdater, type UpdaterContext } from '../updaters/index.js';
+import { findScalar, scanToml } from '../updaters/shared/toml-scan.js';
+import { expoSdkVersion, selectorOf } from './version-file-context.js';
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 
@@ -131,18 +132,7 @@ export function releaseFiles(
       ...(packageName !== undefined ? { packageName } : {}),
       dependencyVersions,
     };
-    for (const vf of lane.versionFiles) {
-      const text = current(vf.path);
-      if (text === null) {
-        throw new ReleaseLanesError(
-          'RL120',
-          `version file ${vf.path} of lane ${lane.name} does not exist on the default branch`,
-          { file: vf.path },
-          'Fix the path in `version-files`, or add the file.',
-        );
-      }
-      out[vf.path] = applyUpdater(vf.kind, text, r.version, ctx, vf.path);
-    }
+    writeVersionFiles(lane, r.version, ctx, current, out, currentFiles);
     // Lockfiles found next to the package (or at the root): updated only when they hold this package.
     if (packageName === undefined) continue;
     for (const path of lockfileCandidates(lane)) {
@@ -199,6 +189,49 @@ export function changelogEntries(
     if (entry !== null) out.push([b.path, entry]);
   }
   return out;
+}
+
+/**
+ * Run each version file of a lane through its updater, in order (several updaters may edit one path).
+ * A missing or version-less `optional` file is skipped; of `alternative` entries for one path at least
+ * one must match; anything else that cannot be updated is RL120.
+ */
+function writeVersionFiles(
+  lane: LaneConfig,
+  version: string,
+  ctx: UpdaterContext,
+  current: (path: string) => string | null,
+  out: Record<string, string>,
+  currentFiles: Record<string, string | null>,
+): void {
+  const alternatives = new Map<string, { matched: boolean; error?: unknown }>();
+  for (const vf of lane.versionFiles) {
+    const text = current(vf.path);
+    if (text === null) {
+      if (vf.optional) continue;
+      throw new ReleaseLanesError(
+        'RL120',
+        `version file ${vf.path} of lane ${lane.name} does not exist on the default branch`,
+        { file: vf.path },
+        'Fix the path in `version-files`, or add the file.',
+      );
+    }
+    const fileCtx: UpdaterContext = { ...ctx, ...selectorOf(vf), ...expoSdkVersion(vf, currentFiles) };
+    try {
+      out[vf.path] = applyUpdater(vf.kind, text, version, fileCtx, vf.path);
+      if (vf.alternative) alternatives.set(vf.path, { matched: true });
+    } catch (e) {
+      const skippable = e instanceof ReleaseLanesError && e.code === 'RL120';
+      if (skippable && vf.optional) continue;
+      if (skippable && vf.alternative) {
+        const seen = alternatives.get(vf.path);
+        if (!seen) alternatives.set(vf.path, { matched: false, error: e });
+        continue;
+      }
+      throw e;
+    }
+  }
+  for (const { matched, error } of alternatives.values()) if (!matched) throw error;
 }
 
 const normKey = (k: string): string => k.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '') || '.';

@@ -1,27 +1,68 @@
 import semver from 'semver';
 import type { VersionFileKind } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
-import { updateCargoToml } from './cargo-toml.js';
-import { updateGeneric } from './generic.js';
-import { updateGo } from './go.js';
-import { updateHelmChart } from './helm-chart.js';
-import { updatePackageJson } from './package-json.js';
-import { updatePackageLock } from './package-lock.js';
-import { updatePyprojectToml } from './pyproject-toml.js';
+import { updatePubspecYaml } from './dart/pubspec-yaml.js';
+import { updateMixExs } from './elixir/mix-exs.js';
+import { updateExpoAppJson } from './expo/app-json.js';
+import { updateJson } from './generic/json.js';
+import { updateGeneric } from './generic/markers.js';
+import { updateToml } from './generic/toml.js';
+import { updateXml } from './generic/xml.js';
+import { updateYaml } from './generic/yaml.js';
+import { updateGo } from './go/go-mod.js';
+import { updateVersionGo } from './go/version-go.js';
+import { updateHelmChart } from './helm/chart-yaml.js';
+import { updatePomXml } from './java/pom-xml.js';
+import { updatePackageJson } from './node/package-json.js';
+import { updatePackageLock } from './node/package-lock.js';
+import { updateComposerJson } from './php/composer-json.js';
+import { updatePyprojectToml } from './python/pyproject-toml.js';
+import { updatePythonVersion, updateSetupCfg, updateSetupPy } from './python/python-files.js';
+import { updateGemfileLock } from './ruby/gemfile-lock.js';
+import { updateVersionRb } from './ruby/version-rb.js';
+import { updateCargoLock } from './rust/cargo-lock.js';
+import { updateCargoToml } from './rust/cargo-toml.js';
+import { updateVersionTxt } from './simple/version-txt.js';
+import {
+  updateTerraformMetadata,
+  updateTerraformReadme,
+  updateTerraformVersions,
+} from './terraform/terraform.js';
 import type { Updater, UpdaterContext } from './types.js';
 
 export type { Updater, UpdaterContext } from './types.js';
-export { goModuleTag } from './go.js';
-export { updatePackageLock } from './package-lock.js';
+export { goModuleTag } from './go/go-mod.js';
+export { updatePackageLock } from './node/package-lock.js';
 export { updateCargoToml, updateGeneric, updateGo, updateHelmChart, updatePackageJson, updatePyprojectToml };
 
+/** One updater per kind of VERSION_FILE_KINDS (src/core/version-file-kinds.ts). */
 export const UPDATERS: Record<VersionFileKind, Updater> = {
   'package-json': updatePackageJson,
+  'expo-app-json': updateExpoAppJson,
   'cargo-toml': updateCargoToml,
+  'cargo-lock': updateCargoLock,
   'pyproject-toml': updatePyprojectToml,
+  'setup-py': updateSetupPy,
+  'setup-cfg': updateSetupCfg,
+  'python-version': updatePythonVersion,
   'helm-chart': updateHelmChart,
+  'pubspec-yaml': updatePubspecYaml,
+  'mix-exs': updateMixExs,
+  'composer-json': updateComposerJson,
+  'version-rb': updateVersionRb,
+  'gemfile-lock': updateGemfileLock,
+  'pom-xml': updatePomXml,
   go: updateGo,
+  'version-go': updateVersionGo,
+  'terraform-readme': updateTerraformReadme,
+  'terraform-versions': updateTerraformVersions,
+  'terraform-metadata': updateTerraformMetadata,
+  'version-txt': updateVersionTxt,
   generic: updateGeneric,
+  json: updateJson,
+  yaml: updateYaml,
+  toml: updateToml,
+  xml: updateXml,
 };
 
 /**

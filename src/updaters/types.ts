@@ -1,10 +1,14 @@
 /** What an updater knows besides the file text and the new version. Plain data. */
 export interface UpdaterContext {
   lane: string;
-  /** The package's own name when known (package.json name / Cargo package name). */
+  /** The package's own name when known (package.json name / Cargo package name / gem name). */
   packageName?: string;
   /** New versions of other lanes released in the same plan, by package name: internal dependency ranges are updated. */
   dependencyVersions: Record<string, string>;
+  /** The jsonpath (json, yaml, toml) or xpath (xml) of a generic structured file. */
+  selector?: string;
+  /** Expo app.json: the `expo` requirement of the package.json next to it (Android versionCode). */
+  expoSdkVersion?: string;
 }
 
 /**

@@ -134,7 +134,10 @@ describe('googleapis/release-please (single root package, include-component-in-t
       tag: 'v{version}',
       releaseName: 'v{version}',
       changelogPath: 'CHANGELOG.md',
-      versionFiles: [{ kind: 'package-json', path: 'package.json' }],
+      versionFiles: [
+        { kind: 'package-json', path: 'package.json' },
+        { kind: 'generic', path: 'src/index.ts' },
+      ],
     });
     expect(versions).toEqual({ 'release-please': '17.11.1' });
     expect(realTags.has(tag(lane as LaneConfig, '17.11.1'))).toBe(true);
@@ -181,9 +184,9 @@ describe("release-please's own test fixtures", () => {
     const { config, warnings } = load('complex-plugins');
     expect(warnings).toEqual([]);
     expect(config.lanes.map((l) => [l.name, l.group, tag(l, '1.0.0'), l.versionFiles])).toEqual([
-      ['pkg1', undefined, 'pkg1-v1.0.0', []],
-      ['pkg2', 'grouped components', 'pkg2-v1.0.0', []],
-      ['pkg3', 'grouped components', 'pkg3-v1.0.0', []],
+      ['pkg1', undefined, 'pkg1-v1.0.0', [{ kind: 'version-txt', path: 'pkg1/version.txt' }]],
+      ['pkg2', 'grouped components', 'pkg2-v1.0.0', [{ kind: 'version-txt', path: 'pkg2/version.txt' }]],
+      ['pkg3', 'grouped components', 'pkg3-v1.0.0', [{ kind: 'version-txt', path: 'pkg3/version.txt' }]],
     ]);
   });
 });
@@ -225,7 +228,7 @@ describe('release-please mapping rules', () => {
     expect(config.lanes.map((l) => [l.name, tag(l, '1.0.0'), l.versionFiles.map((f) => f.path)])).toEqual([
       ['x', 'x-v1.0.0', ['packages/x/package.json']],
       ['why', 'why-v1.0.0', ['packages/y/package.json']],
-      ['@acme/z', '@acme/z-v1.0.0', ['py/z/pyproject.toml']],
+      ['@acme/z', '@acme/z-v1.0.0', ['py/z/setup.cfg', 'py/z/setup.py', 'py/z/pyproject.toml']],
       ['Acme.Lib', 'Acme.Lib-v1.0.0', []],
       ['go/w', 'v1.0.0', []],
     ]);

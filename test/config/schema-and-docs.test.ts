@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { loadConfig, RELEASE_LANES_SCHEMA } from '../../src/config/index.js';
 import { laneTagVars, renderTag } from '../../src/core/tag-template.js';
+import { VERSION_FILE_KINDS } from '../../src/core/version-file-kinds.js';
 import { ERRORS } from '../../src/errors.js';
 import { errorMessages, yaml } from './helpers.js';
 
@@ -61,5 +62,18 @@ describe('docs/config.md', () => {
       ...Object.keys(RELEASE_LANES_SCHEMA.properties.lanes.items.properties),
     ];
     for (const key of keys) expect(docs).toContain(`\`${key}\``);
+  });
+});
+
+describe('version file kinds', () => {
+  it('each kind of VERSION_FILE_KINDS has a row in docs/config.md and is in the schema enum', () => {
+    const section = /### Version file kinds\n([\s\S]*?)\n### /.exec(docs)?.[1] ?? '';
+    const documented = [...section.matchAll(/^\| `([a-z-]+)` +\|/gm)]
+      .map((m) => m[1])
+      .filter((k) => k !== 'kind');
+    expect(documented).toEqual([...VERSION_FILE_KINDS]);
+    const lane = (RELEASE_LANES_SCHEMA as { definitions?: unknown; properties: Record<string, unknown> })
+      .properties;
+    expect(JSON.stringify(lane)).toContain(JSON.stringify([...VERSION_FILE_KINDS]));
   });
 });

@@ -1,3 +1,4 @@
+import { VERSION_FILE_KINDS } from '../../src/core/version-file-kinds.js';
 import { loadConfig } from '../../src/config/index.js';
 import { ReleaseLanesError, ReleaseLanesErrors } from '../../src/errors.js';
 import { errorMessages, yaml } from './helpers.js';
@@ -52,7 +53,7 @@ describe('RL101 schema', () => {
       `RL101 Config does not match the schema (${F} line 2:12 /root-mode): \`root-mode\` must be one of \`all\`, \`unclaimed\`, got string \`some\``,
       `RL101 Config does not match the schema (${F} line 6:5 /lanes/0/depends): unknown key \`depends\` in a lane (did you mean \`depends-on\`?)`,
       `RL101 Config does not match the schema (${F} line 5:11 /lanes/0/path): \`path\` must be a string or a list, got number \`3\``,
-      `RL101 Config does not match the schema (${F} line 7:28 /lanes/0/version-files/0/kind): \`kind\` must be one of \`package-json\`, \`cargo-toml\`, \`pyproject-toml\`, \`helm-chart\`, \`go\`, \`generic\`, got string \`npm\``,
+      `RL101 Config does not match the schema (${F} line 7:28 /lanes/0/version-files/0/kind): \`kind\` must be one of ${VERSION_FILE_KINDS.map((k) => `\`${k}\``).join(', ')}, got string \`npm\``,
       `RL101 Config does not match the schema (${F} line 8:5 /lanes/1): item 1 is missing the required key \`name\``,
       `RL101 Config does not match the schema (${F} line 9:22 /lanes/1/initial-version): \`initial-version\` must be a string, got number \`1\` (quote it in YAML)`,
     ]);

@@ -1,12 +1,11 @@
+import { VERSION_FILE_KINDS } from '../../src/core/version-file-kinds.js';
 import { ReleaseLanesError } from '../../src/errors.js';
 import { applyUpdater, UPDATERS } from '../../src/updaters/index.js';
 import { ctx, fixture } from './helpers.js';
 
 describe('applyUpdater', () => {
   it('has an updater for every version file kind', () => {
-    expect(Object.keys(UPDATERS).sort()).toEqual(
-      ['cargo-toml', 'generic', 'go', 'helm-chart', 'package-json', 'pyproject-toml'].sort(),
-    );
+    expect(Object.keys(UPDATERS).sort()).toEqual([...VERSION_FILE_KINDS].sort());
   });
 
   it('dispatches by kind', () => {

@@ -1,0 +1,169 @@
+/**
+ * The files release-please 17.11 writes for each release type (its src/strategies/*.ts `buildUpdates`),
+ * plus `version-file` and `extra-files`, as release-lanes version files. A file release-please writes
+ * only when it exists (`createIfMissing: false` on a secondary file) is `optional`; the file a type is
+ * about (version.txt, version.rb, pom.xml, Chart.yaml…) is required, so a missing one is RL120 instead
+ * of a release that silently leaves the version behind.
+ */
+import type { VersionFile } from '../core/types.js';
+import { ReleaseLanesError } from '../errors.js';
+
+/** release-please's `extra-files` entry. */
+export type RpExtraFile =
+  | string
+  | {
+      type: 'generic' | 'json' | 'yaml' | 'toml' | 'xml' | 'pom';
+      path: string;
+      jsonpath?: string;
+      xpath?: string;
+      glob?: boolean;
+    };
+
+export interface ReleaseTypeFilesInput {
+  releaseType: string;
+  /** Package path, normalised (`.` for the root). */
+  path: string;
+  component?: string;
+  packageName?: string;
+  versionFile?: string;
+  extraFiles?: RpExtraFile[];
+  /** The `cargo-workspace` plugin is on: the workspace Cargo.lock at the root moves too. */
+  cargoWorkspace?: boolean;
+}
+
+/** release-please's `addPath`: relative to the package, or to the root with a leading `/`. */
+export function rpPath(pkgPath: string, file: string): string {
+  if (pkgPath === '.' || file.startsWith('/')) return file.replace(/^\/+/, '');
+  return `${pkgPath.replace(/\/+$/, '')}/${file}`;
+}
+
+type Entry = [VersionFile['kind'], string, { optional?: boolean }?];
+const optional = { optional: true };
+
+/** Files of the release type itself, relative to the package. */
+function typeFiles(input: ReleaseTypeFilesInput): Entry[] {
+  const name = input.packageName ?? input.component ?? '';
+  switch (input.releaseType) {
+    case 'node':
+      return [['package-json', 'package.json']];
+    case 'expo':
+      return [
+        ['package-json', 'package.json'],
+        ['expo-app-json', 'app.json'],
+      ];
+    case 'rust':
+      return [
+        ['cargo-toml', 'Cargo.toml'],
+        ['cargo-lock', 'Cargo.lock', optional],
+        ...(input.cargoWorkspace && input.path !== '.'
+          ? [['cargo-lock', '/Cargo.lock', optional] as Entry]
+          : []),
+      ];
+    case 'python': {
+      const names = /^[A-Za-z0-9_.-]+$/.test(name) ? [...new Set([name, name.replace(/-/g, '_')])] : [];
+      return [
+        ['setup-cfg', 'setup.cfg', optional],
+        ['setup-py', 'setup.py', optional],
+        ['pyproject-toml', 'pyproject.toml', optional],
+        ...names.flatMap((n): Entry[] => [
+          ['python-version', `${n}/__init__.py`, optional],
+          ['python-version', `src/${n}/__init__.py`, optional],
+        ]),
+      ];
+    }
+    case 'helm':
+      return [['helm-chart', 'Chart.yaml']];
+    case 'dart':
+      return [['pubspec-yaml', 'pubspec.yaml']];
+    case 'elixir':
+      return [['mix-exs', 'mix.exs']];
+    case 'php':
+      return [
+        ['composer-json', 'composer.json', optional],
+        ['version-txt', 'VERSION', optional],
+      ];
+    case 'ruby':
+      return [
+        ['version-rb', input.versionFile ?? `lib/${(input.component ?? '').replace(/-/g, '/')}/version.rb`],
+        ['gemfile-lock', 'Gemfile.lock', optional],
+      ];
+    case 'go':
+      return input.versionFile ? [['version-go', input.versionFile]] : [];
+    case 'simple':
+      return [['version-txt', input.versionFile ?? 'version.txt']];
+    case 'maven':
+      return [['pom-xml', 'pom.xml']];
+    case 'terraform-module':
+      return [
+        ['terraform-readme', 'readme.md', optional],
+        ['terraform-readme', 'README.md', optional],
+        ['terraform-versions', 'versions.tf', optional],
+        ['terraform-versions', 'versions.tf.tmpl', optional],
+        ['terraform-metadata', 'metadata.yaml', optional],
+      ];
+    default:
+      return [];
+  }
+}
+
+/** The version files of one release-please package: its type's files, then its `extra-files`. */
+export function releaseTypeVersionFiles(input: ReleaseTypeFilesInput): VersionFile[] {
+  const out: VersionFile[] = typeFiles(input).map(
+    ([kind, file, opts]) => ({ kind, path: rpPath(input.path, file), ...opts }) as VersionFile,
+  );
+  for (const extra of input.extraFiles ?? []) out.push(...extraFile(input.path, extra));
+  return out;
+}
+
+/**
+ * One `extra-files` entry, as release-please's BaseStrategy.extraFileUpdates: a string is a marker file,
+ * and a `.json`/`.yaml`/`.yml`/`.toml`/`.xml` string also has its top-level version updated (either
+ * one is enough: the entries are `alternative`); objects name their type and selector.
+ */
+function extraFile(pkgPath: string, extra: RpExtraFile): VersionFile[] {
+  if (typeof extra === 'string') {
+    const path = rpPath(pkgPath, extra);
+    const structured: VersionFile | undefined = /\.json$/.test(extra)
+      ? { kind: 'json', path, jsonpath: '$.version' }
+      : /\.ya?ml$/.test(extra)
+        ? { kind: 'yaml', path, jsonpath: '$.version' }
+        : /\.toml$/.test(extra)
+          ? { kind: 'toml', path, jsonpath: '$.version' }
+          : /\.xml$/.test(extra)
+            ? { kind: 'xml', path, xpath: '/*/version' }
+            : undefined;
+    const generic: VersionFile = { kind: 'generic', path };
+    return structured
+      ? [
+          { ...structured, alternative: true },
+          { ...generic, alternative: true },
+        ]
+      : [generic];
+  }
+  if (extra.glob) {
+    throw new ReleaseLanesError(
+      'RL121',
+      `extra-files entry ${extra.path}: \`glob: true\` is not supported; list the matching files one by one`,
+    );
+  }
+  const path = rpPath(pkgPath, extra.path);
+  switch (extra.type) {
+    case 'json':
+    case 'yaml':
+    case 'toml':
+      if (!extra.jsonpath)
+        throw new ReleaseLanesError(
+          'RL121',
+          `extra-files entry ${extra.path} (${extra.type}) has no jsonpath`,
+        );
+      return [{ kind: extra.type, path, jsonpath: extra.jsonpath }];
+    case 'xml':
+      if (!extra.xpath)
+        throw new ReleaseLanesError('RL121', `extra-files entry ${extra.path} (xml) has no xpath`);
+      return [{ kind: 'xml', path, xpath: extra.xpath }];
+    case 'pom':
+      return [{ kind: 'pom-xml', path }];
+    default:
+      return [{ kind: 'generic', path }];
+  }
+}

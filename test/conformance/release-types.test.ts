@@ -1,0 +1,358 @@
+/**
+ * Conformance, the proof: for one small fixture repository per release type (and per extra-files kind),
+ * release-please 17.11 itself builds its release pull request offline (its strategy classes, with a fake
+ * GitHub whose file reads come from the fixture) and release-lanes plans the same repository from a real
+ * git repo. The files of the release PR (version files, CHANGELOG entry, manifest) and the tag name must
+ * be byte-identical, after normalising the date.
+ */
+import { planFromHost } from '../../src/plan.js';
+import { createGitRepoHost } from '../../src/adapters/git/index.js';
+import { planReadPaths, releaseFiles } from '../../src/flows/release-files.js';
+import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
+import { rp, Version } from './release-please.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+const buildStrategy = rp<(o: object) => Promise<Any>>('factory', 'buildStrategy');
+const parseConventionalCommits = rp<(c: object[]) => Any[]>('commit', 'parseConventionalCommits');
+const TagName = rp<Any>('util/tag-name', 'TagName');
+const FileNotFoundError = rp<Any>('errors', 'FileNotFoundError');
+const ReleasePleaseManifest = rp<Any>('updaters/release-please-manifest', 'ReleasePleaseManifest');
+
+const OWNER = 'acme';
+const REPO = 'repo';
+const NOW = new Date('2026-03-04T12:00:00Z');
+const date = (s: string) => s.replace(/\d{4}-\d{2}-\d{2}/g, 'YYYY-MM-DD');
+
+/** release-please's GitHub class, reduced to the reads its strategies make; files come from the fixture. */
+function fakeGitHub(files: Record<string, string>) {
+  const contents = (path: string) => {
+    const text = files[path];
+    if (text === undefined) throw new FileNotFoundError(path);
+    return { sha: 'x', content: Buffer.from(text).toString('base64'), parsedContent: text, mode: '100644' };
+  };
+  return {
+    repository: { owner: OWNER, repo: REPO, defaultBranch: 'main' },
+    getFileContentsOnBranch: async (path: string) => contents(path),
+    getFileContents: async (path: string) => contents(path),
+    getFileJson: async (path: string) => JSON.parse(contents(path).parsedContent) as unknown,
+    findFilesByFilenameAndRef: async (name: string, _ref: string, prefix?: string) => {
+      const base = prefix && prefix !== '.' ? `${prefix.replace(/\/$/, '')}/` : '';
+      return Object.keys(files)
+        .filter((p) => p.startsWith(base) && p.split('/').pop() === name)
+        .map((p) => p.slice(base.length));
+    },
+    findFilesByExtensionAndRef: async () => [],
+    findFilesByGlobAndRef: async () => [],
+  };
+}
+
+interface Fixture {
+  name: string;
+  /** The release-please package config (keyed by path). */
+  packagePath: string;
+  pkg: Record<string, unknown>;
+  previous: string;
+  files: Record<string, string>;
+  commits: string[];
+}
+
+const camel = (o: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), v]),
+  );
+
+const strategyFor = (f: Fixture) =>
+  buildStrategy({ github: fakeGitHub(f.files), path: f.packagePath, targetBranch: 'main', ...camel(f.pkg) });
+
+/** The tag release-please gives the previous release. */
+async function previousTag(f: Fixture): Promise<string> {
+  const strategy = await strategyFor(f);
+  const tag = new TagName(
+    Version.parse(f.previous),
+    await strategy.getComponent(),
+    strategy.tagSeparator,
+    strategy.includeVInTag,
+  );
+  return tag.toString() as string;
+}
+
+async function theirs(f: Fixture, repo: TestRepo, tagSha: string) {
+  const files = { ...f.files };
+  const strategy = await strategyFor(f);
+  const log = repo.git('log', '--format=%H%x00%B%x00', `${tagSha}..HEAD`).split('\0\n').filter(Boolean);
+  const commits = log.map((entry) => {
+    const [sha, message] = entry.split('\0');
+    return { sha, message: (message ?? '').trim(), files: [] };
+  });
+  const component = await strategy.getComponent();
+  const latestRelease = {
+    tag: new TagName(Version.parse(f.previous), component, strategy.tagSeparator, strategy.includeVInTag),
+    sha: tagSha,
+    notes: '',
+  };
+  const pr = await strategy.buildReleasePullRequest(parseConventionalCommits(commits), latestRelease);
+  const out: Record<string, string> = {};
+  for (const update of pr.updates) {
+    const current = out[update.path] ?? files[update.path];
+    if (current === undefined && !update.createIfMissing) continue;
+    const next = update.updater.updateContent(current ?? '');
+    if (next !== current) out[update.path] = next;
+  }
+  const manifestPath = '.release-please-manifest.json';
+  files[manifestPath] = manifestText(f);
+  out[manifestPath] = new ReleasePleaseManifest({
+    version: pr.version,
+    versionsMap: new Map([[f.packagePath, pr.version]]),
+  }).updateContent(files[manifestPath]);
+  const release = await strategy.buildRelease({
+    headBranchName: pr.headRefName,
+    baseBranchName: 'main',
+    number: 1,
+    title: pr.title.toString(),
+    body: pr.body.toString(),
+    labels: [],
+    files: [],
+    sha: 'abc',
+  });
+  // java/maven build no Release from this synthetic PR (they look for their snapshot PR): name the tag directly
+  const tag =
+    release?.tag ??
+    new TagName(pr.version, await strategy.getComponent(), strategy.tagSeparator, strategy.includeVInTag);
+  return { files: out, tag: tag.toString() as string };
+}
+
+async function ours(repo: TestRepo) {
+  const host = createGitRepoHost(repo.dir);
+  const { plan, config } = await planFromHost(host, {
+    now: NOW,
+    repoUrl: `https://github.com/${OWNER}/${REPO}`,
+  });
+  const paths = planReadPaths(plan, config);
+  const current = Object.fromEntries(
+    await Promise.all(paths.map(async (p) => [p, await host.readFile(p)] as const)),
+  );
+  const [release] = plan.releases;
+  return { files: releaseFiles(plan, config, current), tag: release?.tag, plan };
+}
+
+const manifestText = (f: Fixture) => JSON.stringify({ [f.packagePath]: f.previous }, null, 2) + '\n';
+
+function setup(f: Fixture) {
+  const repo = createTestRepo('rl-conf-');
+  const config = { packages: { [f.packagePath]: f.pkg } };
+  repo.commit('chore: initial', {
+    ...f.files,
+    'release-please-config.json': JSON.stringify(config, null, 2) + '\n',
+    '.release-please-manifest.json': manifestText(f),
+  });
+  const tagSha = repo.head();
+  return { repo, tagSha };
+}
+
+const at = (pkgPath: string, file: string) => (pkgPath === '.' ? file : `${pkgPath}/${file}`);
+
+const FIXTURES: Fixture[] = [
+  {
+    name: 'simple (version.txt)',
+    packagePath: '.',
+    pkg: { 'release-type': 'simple', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: { 'version.txt': '1.2.3\n', 'CHANGELOG.md': '# Changelog\n\n## 1.2.3 (2026-01-01)\n\n* old\n' },
+    commits: ['feat: add a thing', 'fix: correct a bug'],
+  },
+  {
+    name: 'ruby (lib/acme/widgets/version.rb, Gemfile.lock)',
+    packagePath: '.',
+    pkg: { 'release-type': 'ruby', 'package-name': 'acme-widgets', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: {
+      'lib/acme/widgets/version.rb': 'module Acme\n  module Widgets\n    VERSION = "1.2.3"\n  end\nend\n',
+      'Gemfile.lock': 'PATH\n  remote: .\n  specs:\n    acme-widgets (1.2.3)\n',
+    },
+    commits: ['feat: widgets', 'fix(core): crash'],
+  },
+  {
+    name: 'ruby with the component in the tag (release-please separates it with /)',
+    packagePath: 'gems/widgets',
+    pkg: { 'release-type': 'ruby', 'package-name': 'acme-widgets' },
+    previous: '2.0.0',
+    files: { 'gems/widgets/lib/acme/widgets/version.rb': 'VERSION = "2.0.0"\n' },
+    commits: ['fix: widget'],
+  },
+  {
+    name: 'ruby with version-file',
+    packagePath: '.',
+    pkg: {
+      'release-type': 'ruby',
+      'package-name': 'acme',
+      'version-file': 'lib/acme/v.rb',
+      'include-component-in-tag': false,
+    },
+    previous: '0.4.0',
+    files: { 'lib/acme/v.rb': "module Acme\n  VERSION = '0.4.0'\nend\n" },
+    commits: ['fix: crash'],
+  },
+  {
+    name: 'go (version-file)',
+    packagePath: '.',
+    pkg: { 'release-type': 'go', 'version-file': 'internal/version.go', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: {
+      'internal/version.go': 'package internal\n\nconst Version = "1.2.3"\n',
+      'go.mod': 'module acme\n',
+    },
+    commits: ['feat!: new api\n\nBREAKING CHANGE: the old api is gone'],
+  },
+  {
+    name: 'python (pyproject, setup.py, __init__.py)',
+    packagePath: '.',
+    pkg: { 'release-type': 'python', 'package-name': 'acme', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: {
+      'pyproject.toml': '[project]\nname = "acme"\nversion = "1.2.3"\n',
+      'setup.py': 'setup(name="acme", version="1.2.3")\n',
+      'acme/__init__.py': '__version__ = "1.2.3"\n',
+    },
+    commits: ['feat: py thing'],
+  },
+  {
+    name: 'rust (crate name from Cargo.toml, Cargo.lock)',
+    packagePath: 'crates/a',
+    pkg: { 'release-type': 'rust' },
+    previous: '1.0.0',
+    files: {
+      'crates/a/Cargo.toml': '[package]\nname = "acme-a"\nversion = "1.0.0"\nedition = "2021"\n',
+      'crates/a/Cargo.lock': 'version = 3\n\n[[package]]\nname = "acme-a"\nversion = "1.0.0"\n',
+    },
+    commits: ['feat: crate feature'],
+  },
+  {
+    name: 'maven (pom.xml, after the snapshot bump release-please made)',
+    packagePath: '.',
+    pkg: { 'release-type': 'maven', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: {
+      'pom.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>com.acme</groupId>\n  <artifactId>lib</artifactId>\n  <version>1.2.4-SNAPSHOT</version>\n</project>\n',
+    },
+    commits: ['chore(main): release 1.2.4-SNAPSHOT', 'fix: npe'],
+  },
+  {
+    name: 'php (composer.json, VERSION)',
+    packagePath: '.',
+    pkg: { 'release-type': 'php', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: {
+      'composer.json': '{\n    "name": "acme/lib",\n    "version": "1.2.3"\n}\n',
+      VERSION: '1.2.3\n',
+    },
+    commits: ['feat: php thing'],
+  },
+  {
+    name: 'dart (pubspec.yaml)',
+    packagePath: '.',
+    pkg: { 'release-type': 'dart', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: { 'pubspec.yaml': 'name: acme\nversion: 1.2.3+7\n' },
+    commits: ['feat: dart thing'],
+  },
+  {
+    name: 'helm (Chart.yaml)',
+    packagePath: '.',
+    pkg: { 'release-type': 'helm', 'include-component-in-tag': false },
+    previous: '0.1.0',
+    files: { 'Chart.yaml': 'apiVersion: v2\nname: acme\nversion: 0.1.0\n' },
+    commits: ['fix: chart'],
+  },
+  {
+    name: 'elixir (mix.exs)',
+    packagePath: '.',
+    pkg: { 'release-type': 'elixir', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: { 'mix.exs': 'defmodule Acme.MixProject do\n  @version "1.2.3"\nend\n' },
+    commits: ['feat: ex thing'],
+  },
+  {
+    name: 'terraform-module (README.md, versions.tf)',
+    packagePath: '.',
+    pkg: { 'release-type': 'terraform-module', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: {
+      'README.md': '# acme\n\n```hcl\nmodule "x" {\n  version = "~> 1.2"\n}\n```\n',
+      'versions.tf':
+        'terraform {\n  provider_meta "google" {\n    module_name = "blueprints/acme/v1.2.3"\n  }\n}\n',
+    },
+    commits: ['feat: tf thing'],
+  },
+  {
+    name: 'expo (app.json, package.json)',
+    packagePath: '.',
+    pkg: { 'release-type': 'expo', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: {
+      'package.json':
+        '{\n  "name": "acme-app",\n  "version": "1.2.3",\n  "dependencies": {\n    "expo": "~50.0.4"\n  }\n}\n',
+      'app.json':
+        '{\n  "expo": {\n    "version": "1.2.3",\n    "android": {\n      "versionCode": 500010203\n    }\n  }\n}\n',
+    },
+    commits: ['feat: app thing'],
+  },
+  {
+    name: 'node with extra-files of every kind',
+    packagePath: '.',
+    pkg: {
+      'release-type': 'node',
+      'include-component-in-tag': false,
+      'extra-files': [
+        'src/version.ts',
+        'meta.json',
+        { type: 'json', path: 'deep.json', jsonpath: '$.a.version' },
+        { type: 'yaml', path: 'values.yaml', jsonpath: '$.image.tag' },
+        { type: 'toml', path: 'cfg.toml', jsonpath: '$.tool.version' },
+        { type: 'xml', path: 'app.csproj', xpath: '//Project/PropertyGroup/Version' },
+        { type: 'generic', path: 'README.md' },
+      ],
+    },
+    previous: '1.2.3',
+    files: {
+      'package.json': '{\n  "name": "acme",\n  "version": "1.2.3"\n}\n',
+      'src/version.ts': "export const VERSION = '1.2.3'; // x-release-please-version\n",
+      'meta.json': '{\n  "version": "1.2.3"\n}\n',
+      'deep.json': '{\n  "a": {\n    "version": "1.2.3"\n  }\n}\n',
+      'values.yaml': 'image:\n  tag: 1.2.3\n',
+      'cfg.toml': '[tool]\nversion = "1.2.3"\n',
+      'app.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <Version>1.2.3</Version>\n  </PropertyGroup>\n</Project>\n',
+      'README.md':
+        '<!-- x-release-please-start-version -->\nnpm i acme@1.2.3\n<!-- x-release-please-end -->\n',
+    },
+    commits: ['feat: node thing'],
+  },
+];
+
+describe('release PR files and tags agree with release-please 17.11, per release type', () => {
+  it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', async (_name, f) => {
+    const { repo, tagSha } = setup(f);
+    try {
+      repo.tag(await previousTag(f), { ref: tagSha });
+      for (const [i, message] of f.commits.entries()) {
+        repo.commit(message, { [at(f.packagePath, `src/change-${i}.txt`)]: message });
+      }
+      const again = await theirs(f, repo, tagSha);
+      const us = await ours(repo);
+      expect(us.tag).toBe(again.tag);
+      const normalise = (files: Record<string, string>) =>
+        Object.fromEntries(Object.entries(files).map(([p, t]) => [p, date(t)]));
+      expect(normalise(us.files)).toEqual(normalise(again.files));
+      // the comparison is about real changes: the changelog and every fixture file that holds the old version
+      const changed = Object.keys(us.files);
+      expect(changed).toContain(at(f.packagePath, 'CHANGELOG.md'));
+      for (const [path, text] of Object.entries(f.files)) {
+        if (text.includes(f.previous) && path !== 'CHANGELOG.md') expect(changed).toContain(path);
+      }
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

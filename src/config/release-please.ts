@@ -8,8 +8,6 @@ import type {
   LaneConfig,
   LanePrOptions,
   RepoConfig,
-  VersionFile,
-  VersionFileKind,
   Warning,
   WorkspaceDependency,
 } from '../core/types.js';
@@ -21,7 +19,7 @@ import {
   RELEASE_PLEASE_CONFIG_PATH,
   RELEASE_PLEASE_MANIFEST_PATH,
 } from './defaults.js';
-import { joinPath, normalizePath } from './paths.js';
+import { normalizePath } from './paths.js';
 import { releasePleaseKeyErrors } from './release-please-keys.js';
 import { releasePleasePrStyle } from './release-please-style.js';
 import { releaseTypeVersionFiles, type RpExtraFile } from './release-please-files.js';

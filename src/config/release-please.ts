@@ -4,13 +4,7 @@
  * Mirrors release-please's src/manifest.ts (mergeReleaserConfig) and src/strategies/base.ts (getComponent).
  */
 import semver from 'semver';
-import type {
-  LaneConfig,
-  LanePrOptions,
-  RepoConfig,
-  Warning,
-  WorkspaceDependency,
-} from '../core/types.js';
+import type { LaneConfig, LanePrOptions, RepoConfig, Warning, WorkspaceDependency } from '../core/types.js';
 import { ReleaseLanesErrors, type ReleaseLanesError } from '../errors.js';
 import {
   DEFAULT_CHANGELOG_FILE,

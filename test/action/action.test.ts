@@ -178,7 +178,7 @@ describe('the GitHub Action on a push to the default branch', () => {
       expect(would).toEqual(
         expect.arrayContaining([
           `dry run: would create version tag sdk-v1.4.0 at ${merged.sha.slice(0, 7)}`,
-          'dry run: would create release sdk v1.4.0 (sdk-v1.4.0)',
+          'dry run: would create release sdk-v1.4.0 (sdk-v1.4.0)',
           `dry run: would create version tag server-v0.4.1 at ${merged.sha.slice(0, 7)}`,
         ]),
       );

@@ -163,6 +163,7 @@ describe('failures', () => {
     expect(tagWrites(th, mark).map((r) => `${r.method} ${r.path.split('/mono')[1]} ${r.status}`)).toEqual([
       'POST /releases 422', // sdk: exists
       'POST /releases 422', // server: exists
+      'GET /releases 200', // agent's Release is a draft (no tag until published): is it there already?
       'POST /releases 201', // agent: its tag is in place (unchanged), its Release is made now
       'POST /git/tags 502', // docs
     ]);

@@ -48,7 +48,7 @@ describe('release-lanes release-pr / release --repo (writes to GitHub)', () => {
       expect(ah.th.releases.map((r) => r.tag_name)).toEqual(['sdk-v1.4.0', 'server-v0.4.1']);
       expect(released.stdout).toContain(`released PR #${merged.number} at ${merged.sha.slice(0, 7)}:`);
       expect(released.stdout).toContain('  create sdk-v1.4.0 → ');
-      expect(released.stdout).toContain('  create release sdk v1.4.0\n');
+      expect(released.stdout).toContain('  create release sdk-v1.4.0\n');
       // `release` only tags: the release PRs are refreshed by `release-pr`
       expect(ah.th.gh.prs.filter((p) => p.state === 'open')).toEqual([]);
 

@@ -50,6 +50,14 @@ export const ERRORS = {
     title: 'Bad supported range',
     fix: 'Use a semver range such as `>=0.3` for `supported`.',
   },
+  RL114: {
+    title: 'Config nested too deeply',
+    fix: 'Config and manifest files may nest at most 64 levels (mappings, sequences, brackets); flatten the file.',
+  },
+  RL115: {
+    title: 'Too many YAML aliases',
+    fix: 'A config may use at most 100 alias references (`*name`); write the values out instead of expanding anchors many times.',
+  },
   RL120: {
     title: 'Version file cannot be updated',
     fix: 'Make sure the file has a version field (e.g. `"version"` in package.json, `[package] version` in Cargo.toml), or add an `x-release-lanes-version` marker comment on the line holding the version.',

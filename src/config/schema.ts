@@ -96,6 +96,14 @@ const laneSchema = {
             minLength: 1,
             description: 'Required for xml files: the nodes it selects get the version as text.',
           },
+          optional: {
+            type: 'boolean',
+            description: 'Written when present; a missing file, or one holding no version, is skipped.',
+          },
+          alternative: {
+            type: 'boolean',
+            description: 'One of several entries for the same path, of which at least one must match.',
+          },
         },
       },
     },

@@ -67,10 +67,88 @@ function makeSource(file: string, data: unknown, doc: Document, lc: LineCounter)
   };
 }
 
-/** Parses YAML; syntax errors → RL100 (all of them) with line and column. */
+/** Deepest nesting a config or manifest may have (mappings, sequences, flow brackets). */
+export const MAX_NESTING = 64;
+/** Alias references a document may expand (the `yaml` package's guard against alias bombs). */
+export const MAX_ALIASES = 100;
+
+/**
+ * An upper bound of the nesting depth of a YAML (or JSON) text, in one linear pass and without
+ * recursion: block indentation levels + leading `- ` markers + open flow brackets. Brackets inside
+ * strings count too (an over-estimate only matters past MAX_NESTING levels).
+ */
+export function nestingDepth(text: string): number {
+  let max = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let i = start;
+    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (i < end && text[i] !== '#' && text[i] !== '\r') {
+      const indent = i - start;
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      let dashes = 0;
+      while (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        dashes++;
+        i += 2;
+        while (text[i] === ' ' || text[i] === '\t') i++;
+      }
+      max = Math.max(max, indents.length + dashes + flow);
+      for (; i < end; i++) {
+        const c = text[i];
+        if (c === '[' || c === '{') max = Math.max(max, indents.length + dashes + ++flow);
+        else if ((c === ']' || c === '}') && flow > 0) flow--;
+      }
+    }
+    start = end + 1;
+  }
+  return max;
+}
+
+/** RL114 when the text nests deeper than MAX_NESTING (checked before any recursive parser sees it). */
+function checkNesting(file: string, text: string): void {
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) {
+    throw new ReleaseLanesErrors([
+      new ReleaseLanesError('RL114', `nesting of about ${depth} levels (at most ${MAX_NESTING})`, { file }),
+    ]);
+  }
+}
+
+/** The document's value; resource limits of the parser become coded errors, never a stack trace. */
+function toData(file: string, doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const alias = e instanceof ReferenceError && /alias/i.test(e.message);
+    throw new ReleaseLanesErrors([
+      alias
+        ? new ReleaseLanesError('RL115', `aliases expand too often (at most ${MAX_ALIASES})`, { file })
+        : new ReleaseLanesError('RL114', `the YAML parser gave up: ${(e as Error).message}`, { file }),
+    ]);
+  }
+}
+
+/** parseDocument, whose own failures (stack exhaustion past the nesting check) become RL114. */
+function parseDoc(file: string, text: string, lc: LineCounter, pretty: boolean): Document {
+  checkNesting(file, text);
+  try {
+    return parseDocument(text, { lineCounter: lc, prettyErrors: pretty });
+  } catch (e) {
+    throw new ReleaseLanesErrors([
+      new ReleaseLanesError('RL114', `the YAML parser gave up: ${(e as Error).message}`, { file }),
+    ]);
+  }
+}
+
+/** Parses YAML; syntax errors → RL100 (all of them) with line and column; resource limits → RL114/RL115. */
 export function parseYamlSource(file: string, text: string): SourceFile {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
+  const doc = parseDoc(file, text, lc, true);
   if (doc.errors.length > 0) {
     throw new ReleaseLanesErrors(
       doc.errors.map((e) => {
@@ -80,12 +158,13 @@ export function parseYamlSource(file: string, text: string): SourceFile {
       }),
     );
   }
-  return makeSource(file, doc.toJS({ maxAliasCount: 100 }), doc, lc);
+  return makeSource(file, toData(file, doc), doc, lc);
 }
 
 /** Parses strict JSON; a syntax error → `code` (RL100 for config, RL110 for manifests) with line and column. */
 export function parseJsonSource(file: string, text: string, code: ErrorCode = 'RL100'): SourceFile {
   let data: unknown;
+  checkNesting(file, text);
   try {
     data = JSON.parse(text);
   } catch (e) {
@@ -105,6 +184,6 @@ export function parseJsonSource(file: string, text: string, code: ErrorCode = 'R
     throw new ReleaseLanesErrors([new ReleaseLanesError(code, detail, loc)]);
   }
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
+  const doc = parseDoc(file, text, lc, false);
   return makeSource(file, data, doc, lc);
 }

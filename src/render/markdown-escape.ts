@@ -36,8 +36,16 @@ const ISSUE = /#(\d+)(?![\p{L}\p{N}_])/uy;
 const ENTITY_LIKE = /&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/y;
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
+/** Every character escapeMarkdown may act on; anything else is copied as typed. */
+const SPECIAL = /[\n<>&\\[*_~`@#]/g;
+const SPECIAL_CHAR = /[\n<>&\\[*_~`@#]/;
 
-/** Escape one piece of user text for GitHub Markdown (see the module comment for the rules). */
+/**
+ * Escape one piece of user text for GitHub Markdown (see the module comment for the rules). Linear in the
+ * text's length: every look-ahead (closing `]`, closing backtick run) is answered from tables built in
+ * one pass, and the output is collected in parts (reading back the last character of a growing string
+ * would flatten it each time).
+ */
 export function escapeMarkdown(text: string, options: EscapeOptions = {}): string {
   const strict = options.strict ?? false;
   const count = (ch: string): number => text.split(ch).length - 1;
@@ -47,35 +55,50 @@ export function escapeMarkdown(text: string, options: EscapeOptions = {}): strin
     _: strict || count('_') >= 2,
     '~': strict || count('~') >= 2,
   };
-  let out = '';
+  const scan: Scan = { lastClose: text.lastIndexOf(']'), spans: codeSpanEnds(text) };
+  const parts: string[] = [];
+  let last = ''; // the last character emitted
+  const emit = (s: string): void => {
+    if (s.length === 0) return;
+    parts.push(s);
+    last = s[s.length - 1]!;
+  };
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
     const atLineStart = i === 0 || text[i - 1] === '\n';
+    if (!atLineStart && !SPECIAL_CHAR.test(ch)) {
+      // A run of characters that never need escaping is copied in one piece.
+      SPECIAL.lastIndex = i;
+      const next = SPECIAL.exec(text)?.index ?? text.length;
+      emit(text.slice(i, next));
+      i = next;
+      continue;
+    }
     if (atLineStart) {
       const lineEscape = escapeLineStart(text, i, i === 0);
       if (lineEscape) {
-        out += lineEscape.text;
+        emit(lineEscape.text);
         i += lineEscape.consumed;
         continue;
       }
     }
     if (ch === '`') {
-      const span = codeSpanAt(text, i);
-      if (span) {
-        out += span;
-        i += span.length;
+      const end = scan.spans.get(i);
+      if (end !== undefined) {
+        emit(text.slice(i, end));
+        i = end;
       } else {
         // An unmatched backtick run is literal text; escape it so it cannot pair with later backticks.
         const run = backtickRun(text, i);
-        out += '\\`'.repeat(run);
+        emit('\\`'.repeat(run));
         i += run;
       }
       continue;
     }
     const prev = i > 0 ? text[i - 1]! : '';
     // Judge by what we emitted: after a code span GitHub starts a new text node, where `@x` would mention.
-    const prevOut = out.length > 0 ? out[out.length - 1]! : '';
+    const prevOut = last;
     if (ch === '@' && !(prevOut && (WORD.test(prevOut) || prevOut === '_'))) {
       MENTION.lastIndex = i;
       const m = MENTION.exec(text);
@@ -83,7 +106,7 @@ export function escapeMarkdown(text: string, options: EscapeOptions = {}): strin
         // A backtick right before or after would merge with ours into a longer run: keep them apart.
         const before = prevOut === '`' ? ' ' : '';
         const after = text[i + m[0].length] === '`' ? ' ' : '';
-        out += `${before}\`${m[0]}\`${after}`;
+        emit(`${before}\`${m[0]}\`${after}`);
         i += m[0].length;
         continue;
       }
@@ -93,18 +116,57 @@ export function escapeMarkdown(text: string, options: EscapeOptions = {}): strin
       const m = ISSUE.exec(text);
       if (m) {
         const n = Number(m[1]);
-        out += `[#${m[1]}](${options.issueUrl(n)})`;
+        emit(`[#${m[1]}](${options.issueUrl(n)})`);
         i += m[0].length;
         continue;
       }
     }
-    out += escapeChar(text, i, risky);
+    emit(escapeChar(text, i, risky, scan));
     i += 1;
   }
-  return out;
+  return parts.join('');
 }
 
-function escapeChar(text: string, i: number, risky: Record<'*' | '_' | '~', boolean>): string {
+interface Scan {
+  /** Index of the last `]` (-1: none). */
+  lastClose: number;
+  /** Start of each backtick run that opens a code span → the index just after its closing run. */
+  spans: Map<number, number>;
+}
+
+/**
+ * CommonMark code spans in one pass: a run of n backticks is closed by the next run of exactly n
+ * backticks. Runs are matched left to right; a run inside a span is skipped.
+ */
+function codeSpanEnds(text: string): Map<number, number> {
+  const runs: { at: number; n: number }[] = [];
+  for (let k = text.indexOf('`'); k !== -1; ) {
+    const n = backtickRun(text, k);
+    runs.push({ at: k, n });
+    k = text.indexOf('`', k + n);
+  }
+  // next[r] = index of the next run with the same length after run r
+  const next = new Array<number>(runs.length).fill(-1);
+  const seen = new Map<number, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    next[r] = seen.get(runs[r]!.n) ?? -1;
+    seen.set(runs[r]!.n, r);
+  }
+  const spans = new Map<number, number>();
+  let r = 0;
+  while (r < runs.length) {
+    const close = next[r]!;
+    if (close === -1) {
+      r++;
+      continue;
+    }
+    spans.set(runs[r]!.at, runs[close]!.at + runs[close]!.n);
+    r = close + 1;
+  }
+  return spans;
+}
+
+function escapeChar(text: string, i: number, risky: Record<'*' | '_' | '~', boolean>, scan: Scan): string {
   const ch = text[i]!;
   const prev = i > 0 ? text[i - 1]! : ' ';
   const next = i + 1 < text.length ? text[i + 1]! : ' ';
@@ -120,7 +182,7 @@ function escapeChar(text: string, i: number, risky: Record<'*' | '_' | '~', bool
       return ASCII_PUNCT.test(next) ? '\\\\' : '\\';
     case '[':
       // Links, images, footnotes and task-list boxes all need a closing `]`.
-      return text.includes(']', i + 1) ? '\\[' : '[';
+      return scan.lastClose > i ? '\\[' : '[';
     case '*':
     case '~':
       // A delimiter with whitespace on both sides can neither open nor close emphasis.
@@ -173,18 +235,4 @@ function backtickRun(text: string, i: number): number {
   let n = 0;
   while (text[i + n] === '`') n += 1;
   return n;
-}
-
-/** The inline code span starting at `i` (CommonMark: closed by a backtick run of the same length), or null. */
-function codeSpanAt(text: string, i: number): string | null {
-  const open = backtickRun(text, i);
-  let j = i + open;
-  while (j < text.length) {
-    const k = text.indexOf('`', j);
-    if (k === -1) return null;
-    const run = backtickRun(text, k);
-    if (run === open) return text.slice(i, k + run);
-    j = k + run;
-  }
-  return null;
 }

@@ -246,7 +246,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
     }
     const body =
       w.body !== undefined
-        ? `${w.body}\n\n${planMarker(w.plan, headSha)}\n`
+        ? `${w.body}\n\n${planMarker(w.plan, headSha, carry)}\n`
         : renderPrBody({ base, baseSha: headSha, plan: w.plan, lanes: config.lanes, carry });
     let pr: ReleasePr | null = state.prs[w.branch] ?? null;
     let action: PrAction = 'unchanged';

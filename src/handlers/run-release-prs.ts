@@ -8,6 +8,8 @@ import { branchRoleFromDefault, type BranchRoleRead } from '../flows/branch-role
 import { PENDING_LABEL, openReleasePrs, type ReleasePrResult } from '../flows/open-release-pr.js';
 import { BRANCH_PREFIX } from '../flows/release-branches.js';
 import type { RunLog } from '../run/log.js';
+import { RELEASE_PLEASE_PENDING_LABEL } from '../config/release-please-style.js';
+import { RP_BRANCH_PREFIX } from '../render/release-please-pr.js';
 import { countRequests } from './count-requests.js';
 import { failureCheck } from './report-failure.js';
 import { serialize } from './serialize.js';
@@ -78,8 +80,10 @@ export function runReleasePrs(
       repo,
       branch: base,
       log: (g) => (gather = g),
-      releasePrLabel: PENDING_LABEL.name,
-      releaseBranchPrefix: BRANCH_PREFIX,
+      // The config is not read yet: our own and release-please's defaults (a custom release-please
+      // `label` only costs the carried state, the run then walks the history in full).
+      releasePrLabels: [PENDING_LABEL.name, RELEASE_PLEASE_PENDING_LABEL],
+      releaseBranchPrefixes: [BRANCH_PREFIX, RP_BRANCH_PREFIX],
     });
     const github = createGitHubReleaseHost(octokit, { owner, repo });
     const releaseHost = deps.dryRun ? recordingReleaseHost(github, deps.dryRun) : github;

@@ -27,15 +27,15 @@ const TAGS_CONNECTION = `refs(refPrefix: "refs/tags/", first: ${PAGE_SIZE}, afte
 const BLOB = `__typename ... on Blob { text isTruncated }`;
 
 /**
- * `withReleasePrs`: also the bodies of the open pull requests carrying the release label (`$label`),
+ * `withReleasePrs`: also the bodies of the open pull requests carrying one of the release labels (`$labels`),
  * whose hidden marker may hold what the previous run carried forward (see history-carry.ts).
  */
 export function bootstrapQuery(files: readonly string[], withReleasePrs = false): string {
   const vars = files.map((_, i) => `$e${i}: String!`);
-  if (withReleasePrs) vars.push('$label: String!');
+  if (withReleasePrs) vars.push('$labels: [String!]!');
   const objects = files.map((_, i) => `f${i}: object(expression: $e${i}) { ${BLOB} }`).join('\n    ');
   const prs = withReleasePrs
-    ? `\n    releasePrs: pullRequests(states: OPEN, labels: [$label], first: 10, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { headRefName isCrossRepository body } }`
+    ? `\n    releasePrs: pullRequests(states: OPEN, labels: $labels, first: 10, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { headRefName isCrossRepository body } }`
     : '';
   return `query releaseLanesBootstrap($owner: String!, $repo: String!, $qualified: String!, $tagsAfter: String${
     vars.length ? `, ${vars.join(', ')}` : ''

@@ -68,12 +68,13 @@ export interface GitHubRepoHostOptions {
   /** Files fetched by the bootstrap query. Default BOOTSTRAP_FILES. */
   bootstrapFiles?: readonly string[];
   /**
-   * The label of the App's release PRs: the bootstrap query then also reads their bodies, and the history
-   * carried forward in their marker (history-carry.ts) shortens this run's history reads.
+   * The labels of the App's release PRs (ours, and release-please's for a release-please config): the
+   * bootstrap query then also reads their bodies, and the history carried forward in their marker
+   * (history-carry.ts) shortens this run's history reads.
    */
-  releasePrLabel?: string;
-  /** Release branches start with this (a labelled PR from another branch or a fork is not trusted). */
-  releaseBranchPrefix?: string;
+  releasePrLabels?: string[];
+  /** Release branches start with one of these (a labelled PR from another branch or a fork is not trusted). */
+  releaseBranchPrefixes?: string[];
 }
 
 export interface Bootstrap {
@@ -88,9 +89,12 @@ export interface Bootstrap {
 export type GitHubRepoHost = RepoHost & { requestCount(): number; bootstrap(): Promise<Bootstrap> };
 
 /** The carry of the newest open release PR from one of our branches whose marker holds a valid one. */
-function carryFromPrs(nodes: readonly ReleasePrNode[] | undefined, prefix: string): HistoryCarry | null {
+function carryFromPrs(
+  nodes: readonly ReleasePrNode[] | undefined,
+  prefixes: readonly string[],
+): HistoryCarry | null {
   for (const pr of nodes ?? []) {
-    if (pr.isCrossRepository || !pr.headRefName.startsWith(prefix)) continue;
+    if (pr.isCrossRepository || !prefixes.some((p) => pr.headRefName.startsWith(p))) continue;
     const carry = validCarry(parsePlanMarker(pr.body)?.carry);
     if (carry) return carry;
   }
@@ -172,10 +176,10 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
         | null;
     };
     const what = `reading ${owner}/${repo}@${branch}`;
-    const label = options.releasePrLabel;
+    const labels = options.releasePrLabels;
     const data = await gql<Data>(
-      bootstrapQuery(bootFiles, label !== undefined),
-      { ...bootstrapVariables(owner, repo, branch, bootFiles), ...(label !== undefined ? { label } : {}) },
+      bootstrapQuery(bootFiles, labels !== undefined),
+      { ...bootstrapVariables(owner, repo, branch, bootFiles), ...(labels !== undefined ? { labels } : {}) },
       what,
     );
     const r = data.repository;
@@ -188,7 +192,7 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
       files[path] = t === 'fallback' ? await restFile(path, headSha) : t;
     }
     const tags = await allTags(gql, { owner, repo }, r.tags);
-    const carry = carryFromPrs(r.releasePrs?.nodes, options.releaseBranchPrefix ?? 'release-lanes/');
+    const carry = carryFromPrs(r.releasePrs?.nodes, options.releaseBranchPrefixes ?? ['release-lanes/']);
     return { headSha, files, tags, carry };
   }
 

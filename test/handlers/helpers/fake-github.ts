@@ -242,7 +242,10 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
         if (/\breleasePrs: pullRequests\(/.test(query)) {
           repository.releasePrs = {
             nodes: prs
-              .filter((p) => p.state === 'open' && p.labels.includes(v.label!))
+              .filter(
+                (p) =>
+                  p.state === 'open' && p.labels.some((l) => (v.labels as unknown as string[]).includes(l)),
+              )
               .reverse()
               .map((p) => ({ headRefName: p.head, isCrossRepository: false, body: p.body })),
           };

@@ -172,12 +172,11 @@ describe('failures', () => {
     await th.deliver('issue_comment', retryPayload(m.number, [PENDING_LABEL.name]));
     const writes = tagWrites(th, mark).filter((r) => r.status < 300);
     expect(writes.map((r) => `${r.method} ${r.path.split('/mono')[1]}`)).toEqual([
+      'GET /releases', // agent's draft Release exists already: nothing to create
       'POST /git/tags',
-      'POST /git/refs',
-      'POST /releases', // docs
+      'POST /git/refs', // docs: tag only (`release: false` in the Lattice example)
       'POST /git/tags',
-      'POST /git/refs',
-      'POST /releases', // plugin-index
+      'POST /git/refs', // plugin-index: tag only
     ]);
     expect(th.repo.git('for-each-ref', '--format=%(refname) %(objectname)', 'refs/tags')).toBe(cleanTags);
     expect(th.releases.map((r) => JSON.stringify(r))).toEqual(cleanReleases);

@@ -43,6 +43,8 @@ export async function buildAction(outfile = ACTION_BUNDLE) {
     legalComments: 'eof',
     logLevel: 'error',
     metafile: true,
+    // ESM builds first: jsonc-parser's UMD `main` loads its parts with a dynamic require esbuild cannot follow.
+    mainFields: ['module', 'main'],
     // CommonJS dependencies (semver, ajv, handlebars, bottleneck) call `require` for Node built-ins.
     banner: {
       js: "import { createRequire as __releaseLanesRequire } from 'node:module';\nconst require = __releaseLanesRequire(import.meta.url);",

@@ -93,6 +93,8 @@ const SUBSETS: Record<JobKind, (p: Obj) => Obj> = {
 /** The job kind of a webhook event (`name.action`), or null when the App does not act on it. */
 export function jobKindOf(name: string, action: unknown): JobKind | null {
   if (name === 'push') return 'push';
+  // "Re-run" on a check run: GitHub sends `rerequested` only to the App that created the check run (ours).
+  if (name === 'check_run' && action === 'rerequested') return 'push';
   if (name === 'pull_request' && action === 'closed') return 'pull-request-closed';
   if (name === 'issue_comment' && action === 'created') return 'issue-comment';
   if (name === 'repository_dispatch') return 'repository-dispatch';
@@ -105,11 +107,24 @@ export const JOB_EVENTS = [
   'pull_request.closed',
   'issue_comment.created',
   'repository_dispatch',
+  'check_run.rerequested',
 ] as const;
+
+/**
+ * "Re-run" on a failed release-lanes check run does what the next push to that branch would: finish a merged
+ * release whose tagging did not complete, then keep the release PRs current. The check run's branch and head
+ * become the push's `ref` and `after`.
+ */
+function rerunAsPush(p: Obj): Obj {
+  const run = obj(p.check_run);
+  const suite = obj(run?.check_suite);
+  const branch = suite?.head_branch ?? obj(p.repository)?.default_branch;
+  return { ...p, ref: `refs/heads/${String(branch)}`, after: run?.head_sha, created: false, deleted: false };
+}
 
 /** The job for a verified event, or null (another event, no installation, no repository). */
 export function jobFromEvent(event: WebhookEvent, now: number): Job | null {
-  const p = event.payload;
+  const p = event.name === 'check_run' ? rerunAsPush(event.payload) : event.payload;
   const kind = jobKindOf(event.name, p.action);
   const installationId = Number(obj(p.installation)?.id);
   const repo = obj(p.repository);
@@ -128,7 +143,7 @@ export function jobFromEvent(event: WebhookEvent, now: number): Job | null {
     repo: repo.name,
     installationId,
     deliveryId: event.id,
-    event: event.name,
+    event: event.name === 'check_run' ? 'push' : event.name,
     payload: SUBSETS[kind](p),
     acceptedAt: now,
   };

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Probot } from 'probot';
 import { parse } from 'yaml';
+import { memoryJobQueue } from '../../src/adapters/queue/memory.js';
 import { createApp } from '../../src/app.js';
 
 const manifest = parse(readFileSync('app.yml', 'utf8')) as {
@@ -42,13 +43,15 @@ describe('app.yml ↔ docs/app.md', () => {
     expect(documented.get('check_run')).toContain('check_run.rerequested');
   });
 
-  it('every event the App registers a handler for is subscribed', () => {
+  it('every event the App registers a handler for is subscribed', async () => {
     const registered: string[] = [];
     const app = {
       on: (names: string | string[]) => registered.push(...[names].flat()),
       log: { child: () => app.log, info() {}, warn() {}, debug() {}, error() {} },
     };
-    createApp()(app as unknown as Probot, {} as never);
+    const queue = memoryJobQueue();
+    await createApp({ queue })(app as unknown as Probot, {} as never);
+    await queue.close();
     expect(registered.length).toBeGreaterThan(0);
     for (const name of registered) expect(manifest.default_events).toContain(name.split('.')[0]);
   });

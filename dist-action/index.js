@@ -37093,11 +37093,15 @@ function planMarker(plan, baseSha, carry) {
   );
   return `<!-- release-lanes:plan ${json} -->`;
 }
+var MARKER_PREFIX = "<!-- release-lanes:plan ";
 function parsePlanMarker(body) {
-  const m = /<!-- release-lanes:plan (\{.*?\}) -->/.exec(body ?? "");
-  if (!m) return null;
+  const text = (body ?? "").trimEnd();
+  const at = text.lastIndexOf(MARKER_PREFIX);
+  if (at === -1 || !text.endsWith(" -->")) return null;
+  const json = text.slice(at + MARKER_PREFIX.length, text.length - " -->".length);
+  if (!json.startsWith("{") || json.includes("\n")) return null;
   try {
-    const data = JSON.parse(m[1]);
+    const data = JSON.parse(json);
     if (!data || data.v !== 1 || !Array.isArray(data.lanes)) return null;
     if (data.carry !== void 0 && !isCarryShape(data.carry)) delete data.carry;
     return data;
@@ -37164,13 +37168,21 @@ function compiled2(templates2) {
 }
 function renderPrBody(input2, templates2 = defaultTemplates()) {
   const limit = input2.limit ?? PR_BODY_LIMIT;
-  const render = (keep2) => {
+  const renderTemplate3 = (keep2) => {
     try {
       return `${compiled2(templates2)(view(input2, (i) => i < keep2)).trim()}
 `;
     } catch (e) {
       throw new ReleaseLanesError("RL101", `pull request template failed: ${e.message}`);
     }
+  };
+  const marker = planMarker(input2.plan, input2.baseSha, input2.carry);
+  const render = (keep2) => {
+    const text = renderTemplate3(keep2);
+    return text.trimEnd().endsWith(marker) ? text : `${text.split(marker).join("").trimEnd()}
+
+${marker}
+`;
   };
   let keep = units(input2.plan, new Map((input2.lanes ?? []).map((l) => [l.name, l]))).length;
   let body = render(keep);

@@ -135,12 +135,21 @@ export function planMarker(plan: ReleasePlan, baseSha: string, carry?: Record<st
   return `<!-- release-lanes:plan ${json} -->`;
 }
 
-/** Reads the marker back from a PR body; null when absent or unreadable. */
+const MARKER_PREFIX = '<!-- release-lanes:plan ';
+
+/**
+ * Reads the marker back from a PR body; null when absent or unreadable. Only OUR marker counts: the one
+ * the body ends with (we always write it last, after every piece of user text), so a marker typed into a
+ * commit subject (kept literally inside a code span) is never read. Linear in the body's length.
+ */
 export function parsePlanMarker(body: string | null | undefined): PlanMarker | null {
-  const m = /<!-- release-lanes:plan (\{.*?\}) -->/.exec(body ?? '');
-  if (!m) return null;
+  const text = (body ?? '').trimEnd();
+  const at = text.lastIndexOf(MARKER_PREFIX);
+  if (at === -1 || !text.endsWith(' -->')) return null;
+  const json = text.slice(at + MARKER_PREFIX.length, text.length - ' -->'.length);
+  if (!json.startsWith('{') || json.includes('\n')) return null;
   try {
-    const data = JSON.parse(m[1]!) as PlanMarker;
+    const data = JSON.parse(json) as PlanMarker;
     if (!data || data.v !== 1 || !Array.isArray(data.lanes)) return null;
     if (data.carry !== undefined && !isCarryShape(data.carry)) delete data.carry;
     return data;
@@ -221,12 +230,19 @@ function compiled(templates: Templates): Handlebars.TemplateDelegate<PrBodyView>
  */
 export function renderPrBody(input: PrBodyInput, templates: Templates = defaultTemplates()): string {
   const limit = input.limit ?? PR_BODY_LIMIT;
-  const render = (keep: number): string => {
+  const renderTemplate = (keep: number): string => {
     try {
       return `${compiled(templates)(view(input, (i) => i < keep)).trim()}\n`;
     } catch (e) {
       throw new ReleaseLanesError('RL101', `pull request template failed: ${(e as Error).message}`);
     }
+  };
+  // The marker must end the body (only a final marker is read back): a template that puts it elsewhere
+  // still gets it appended.
+  const marker = planMarker(input.plan, input.baseSha, input.carry);
+  const render = (keep: number): string => {
+    const text = renderTemplate(keep);
+    return text.trimEnd().endsWith(marker) ? text : `${text.split(marker).join('').trimEnd()}\n\n${marker}\n`;
   };
   let keep = units(input.plan, new Map((input.lanes ?? []).map((l) => [l.name, l]))).length;
   let body = render(keep);

@@ -6,7 +6,7 @@
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY scripts/docker-build.sh scripts/docker-build.sh
+COPY scripts/docker-build.sh scripts/build-validators.mjs scripts/
 COPY tsconfig.json tsconfig.build.json ./
 COPY src src
 RUN --mount=type=cache,target=/root/.npm sh scripts/docker-build.sh build

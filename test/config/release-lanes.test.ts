@@ -203,3 +203,44 @@ describe('release-lanes.yml full example', () => {
     ]);
   });
 });
+
+describe('release keys of issue 13', () => {
+  it('release, changelog-empty-entries, latest-lanes and follow-stable load', () => {
+    const { config } = load(
+      yaml(
+        'latest-lanes: [server]',
+        'release: draft',
+        'lanes:',
+        '  - name: server',
+        '    path: server',
+        '    changelog-empty-entries: true',
+        '    channels: [{tag: alpha, track: prerelease, prerelease: alpha, follow-stable: true}]',
+        '  - {name: docs, path: docs, release: false}',
+      ),
+    );
+    expect(config.latestLanes).toEqual(['server']);
+    expect(config.lanes.map((l) => [l.name, l.release, l.changelogEmptyEntries])).toEqual([
+      ['server', 'draft', true],
+      ['docs', false, undefined],
+    ]);
+    expect(config.lanes[0]!.tagPolicy!.channels[0]).toMatchObject({ followStable: true });
+  });
+
+  it('refuses contradictions and unknown names with coded errors', () => {
+    const codes = (text: string) => {
+      try {
+        load(text);
+        return [];
+      } catch (e) {
+        return (e as { errors: { code: string }[] }).errors.map((x) => x.code);
+      }
+    };
+    expect(codes(yaml('draft: true', 'release: false', 'lanes: [{name: a, path: a}]'))).toEqual(['RL101']);
+    expect(codes(yaml('latest-lanes: [nope]', 'lanes: [{name: a, path: a}]'))).toEqual(['RL111']);
+    expect(
+      codes(
+        yaml('lanes:', '  - {name: a, path: a, channels: [{tag: l, track: latest, follow-stable: true}]}'),
+      ),
+    ).toEqual(['RL101']);
+  });
+});

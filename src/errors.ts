@@ -78,6 +78,10 @@ export const ERRORS = {
     title: 'release-please config cannot be migrated',
     fix: 'Keep release-please-config.json (release-lanes reads it unchanged), or remove the options named and run `release-lanes init` again.',
   },
+  RL134: {
+    title: 'release-please release type not supported',
+    fix: 'Use the release type named in the message instead (docs/config.md#every-release-please-release-type lists every type).',
+  },
   RL121: {
     title: 'Version file selector missing or invalid',
     fix: 'Give `json`, `yaml` and `toml` version files (release-please `extra-files` `type: json|yaml|toml`) a `jsonpath` such as `$.version`, and `xml` files an `xpath` such as `//project/version`.',

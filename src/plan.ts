@@ -21,6 +21,7 @@ import type {
   Warning,
 } from './core/types.js';
 import { renderChangelog } from './render/changelog.js';
+import { rubyYoshiNotes } from './render/ruby-yoshi-notes.js';
 import type { RepoHost } from './ports/repo-host.js';
 
 export const CONFIG_PATH = '.github/release-lanes.yml';
@@ -213,7 +214,7 @@ export function buildPlan(input: PlanInput): ReleasePlan {
     const words = input.config.sentenceCase;
     const commits = d.parsed.filter((c) => c.conventional && !c.merge);
     const repoUrl = changelogLinkBase(input.repoUrl, lane.changelogHost);
-    const changelog = renderChangelog({
+    const entry = renderChangelog({
       lane: r.lane,
       component: lane.component,
       version: r.version,
@@ -229,6 +230,7 @@ export function buildPlan(input: PlanInput): ReleasePlan {
         ? { authors: commitAuthors(input.histories[r.lane]?.commits ?? []) }
         : {}),
     });
+    const changelog = lane.changelogStyle === 'ruby-yoshi' ? rubyYoshiNotes(entry) : entry;
     return { ...r, changelog };
   });
   return { ...plan, releases, warnings: [...(input.gatherWarnings ?? []), ...plan.warnings] };

@@ -33,6 +33,7 @@ function untranslatable(config: RepoConfig): string[] {
   per('skip-changelog', (l) => l.skipChangelog === true);
   per('changelog-host', (l) => l.changelogHost !== undefined);
   per('include-commit-authors', (l) => l.includeCommitAuthors === true);
+  per('release-type: ruby-yoshi (its changelog style)', (l) => l.changelogStyle === 'ruby-yoshi');
   per('node-workspace dependency ranges in changelogs', (l) => (l.workspaceDependencies ?? []).length > 0);
   return out;
 }

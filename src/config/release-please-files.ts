@@ -87,6 +87,10 @@ function typeFiles(input: ReleaseTypeFilesInput): Entry[] {
         ['version-rb', input.versionFile ?? `lib/${(input.component ?? '').replace(/-/g, '/')}/version.rb`],
         ['gemfile-lock', 'Gemfile.lock', optional],
       ];
+    case 'ruby-yoshi':
+      return [
+        ['version-rb', input.versionFile ?? `lib/${(input.component ?? '').replace(/-/g, '/')}/version.rb`],
+      ];
     case 'go':
       return input.versionFile ? [['version-go', input.versionFile]] : [];
     case 'simple':

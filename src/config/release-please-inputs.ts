@@ -15,7 +15,6 @@ const KINDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalD
 const MANIFEST_FILE: Record<string, string> = {
   node: 'package.json',
   expo: 'package.json',
-  'node-librarian': 'package.json',
   rust: 'Cargo.toml',
   helm: 'Chart.yaml',
   dart: 'pubspec.yaml',

@@ -94,12 +94,12 @@ export const RELEASE_PLEASE_KEYS: Record<string, RpKeySpec> = {
   'exclude-paths': honoured(),
   'snapshot-label': refused(
     'both',
-    'release-lanes opens no Java snapshot pull requests; remove `snapshot-label`',
+    'release-lanes opens no Java snapshot pull requests, so it needs no snapshot label; remove `snapshot-label` and set `skip-snapshot: true`',
   ),
   'skip-snapshot': only(
     'both',
     (v) => v === true,
-    'release-lanes opens no Java snapshot pull requests (`skip-snapshot: true`); remove the key or set it to true',
+    'release-lanes opens no Java snapshot pull requests; set `skip-snapshot: true`',
   ),
   'initial-version': honoured(),
   'component-no-space': honoured(),

@@ -5,7 +5,7 @@
  */
 import semver from 'semver';
 import type { LaneConfig, LanePrOptions, RepoConfig, Warning, WorkspaceDependency } from '../core/types.js';
-import { ReleaseLanesErrors, type ReleaseLanesError } from '../errors.js';
+import { ReleaseLanesError as CodedError, ReleaseLanesErrors, type ReleaseLanesError } from '../errors.js';
 import {
   DEFAULT_CHANGELOG_FILE,
   DEFAULT_CHANGELOG_SECTIONS,
@@ -16,6 +16,8 @@ import {
 import { normalizePath } from './paths.js';
 import { releasePleaseKeyErrors } from './release-please-keys.js';
 import { releasePleasePrStyle } from './release-please-style.js';
+import { RELEASE_PLEASE_TYPES, RUBY_YOSHI_SECTIONS } from './release-please-types.js';
+import { didYouMean } from './suggest.js';
 import { releaseTypeVersionFiles, type RpExtraFile } from './release-please-files.js';
 import { checkLanes, type LaneLocator } from './semantic.js';
 import { parseJsonSource, pointer, type SourceFile } from './source.js';
@@ -24,8 +26,8 @@ import { schemaErrors, schemaValidator } from './validate-schema.js';
 export interface ReleasePleaseInputs {
   /**
    * Package path → package name read from the package's manifest file (package.json `name` for node,
-   * Cargo.toml `[package].name` for rust, Chart.yaml `name` for helm, pubspec.yaml for dart,
-   * sfdx-project.json for sfdx). release-please derives the default component from it.
+   * Cargo.toml `[package].name` for rust, Chart.yaml `name` for helm,
+   * pubspec.yaml for dart). release-please derives the default component from it.
    */
   packageNames?: Record<string, string>;
   /** Package path → names of the packages it depends on; used by the node-/cargo-/maven-workspace plugins. */
@@ -152,8 +154,8 @@ export const RELEASE_PLEASE_SCHEMA = {
 const validateRp = schemaValidator('release-please', RELEASE_PLEASE_SCHEMA);
 
 /** Release types whose default package name is read from a file in the package. */
-const NAME_FROM_FILE = new Set(['node', 'expo', 'node-librarian', 'rust', 'helm', 'dart', 'sfdx']);
-const NODE_LIKE = new Set(['node', 'expo', 'node-librarian']);
+const NAME_FROM_FILE = new Set(['node', 'expo', 'rust', 'helm', 'dart']);
+const NODE_LIKE = new Set(['node', 'expo']);
 const RUBY_TYPES = new Set(['ruby', 'ruby-yoshi']);
 const WORKSPACE_PLUGINS = new Set(['node-workspace', 'cargo-workspace', 'maven-workspace']);
 
@@ -212,10 +214,14 @@ export function parseReleasePleaseConfig(
     }
     const cfg: RpPackage = { ...defaults, ...stripUndefined(pkg) };
     const releaseType = cfg['release-type'] ?? 'node';
+    const typeError = releaseTypeError(releaseType, cfg, source, pkg, key);
+    if (typeError) {
+      errors.push(typeError);
+      continue;
+    }
     const includeComponent = cfg['include-component-in-tag'] ?? true;
     let packageName = cfg['package-name'] ?? (NAME_FROM_FILE.has(releaseType) ? names.get(path) : undefined);
     let component = cfg.component || normalizeComponent(releaseType, packageName ?? '');
-    if (!cfg.component && releaseType === 'dotnet-yoshi') component = path.split('/').pop() ?? '';
     if (
       !component &&
       cfg['package-name'] === undefined &&
@@ -259,15 +265,20 @@ export function parseReleasePleaseConfig(
       initialVersion: cfg['initial-version'] ?? DEFAULT_INITIAL_VERSION,
       bumpMinorPreMajor: cfg['bump-minor-pre-major'] ?? false,
       bumpPatchForMinorPreMajor: cfg['bump-patch-for-minor-pre-major'] ?? false,
-      changelogSections: (cfg['changelog-sections'] ?? DEFAULT_CHANGELOG_SECTIONS).map((s) => ({
-        type: s.type,
-        section: s.section,
-        hidden: s.hidden ?? false,
-      })),
+      // ruby-yoshi writes its own sections whatever `changelog-sections` says
+      changelogSections:
+        releaseType === 'ruby-yoshi'
+          ? RUBY_YOSHI_SECTIONS.map((s) => ({ ...s }))
+          : (cfg['changelog-sections'] ?? DEFAULT_CHANGELOG_SECTIONS).map((s) => ({
+              type: s.type,
+              section: s.section,
+              hidden: s.hidden ?? false,
+            })),
       releaseName: tagComponent ? `{component}: ${vName}{version}` : `${vName}{version}`,
       draft: cfg.draft ?? false,
     };
     if (component) lane.component = component;
+    if (releaseType === 'ruby-yoshi') lane.changelogStyle = 'ruby-yoshi';
     const prereleaseType = cfg['prerelease-type'];
     if (prereleaseType && (cfg.versioning === 'prerelease' || cfg.prerelease === true)) {
       lane.prerelease = prereleaseType;
@@ -308,6 +319,48 @@ export function parseReleasePleaseConfig(
   if (inputs.defaultBranch !== undefined) config.targetBranch = inputs.defaultBranch;
   const laneByPath = Object.fromEntries(mapped.map((m) => [m.path, m.lane.name]));
   return { config, source, warnings, laneByPath };
+}
+
+/**
+ * RL134 for a release type release-lanes does not write as release-please would: a refused type, an unknown
+ * one (did-you-mean), or a Java type that would open SNAPSHOT pull requests (`skip-snapshot` not `true`).
+ */
+function releaseTypeError(
+  releaseType: string,
+  cfg: RpPackage,
+  source: SourceFile,
+  pkg: RpPackage,
+  key: string,
+): ReleaseLanesError | undefined {
+  const where =
+    pkg['release-type'] !== undefined ? pointer('packages', key, 'release-type') : pointer('release-type');
+  const at = source.locate(where);
+  const spec = RELEASE_PLEASE_TYPES[releaseType];
+  if (!spec) {
+    return new CodedError(
+      'RL134',
+      `unknown release-please release type \`${releaseType}\` (package \`${key}\`)${didYouMean(releaseType, Object.keys(RELEASE_PLEASE_TYPES))}`,
+      at,
+    );
+  }
+  if (spec.status === 'refused') {
+    return new CodedError(
+      'RL134',
+      `release-please release type \`${releaseType}\` (package \`${key}\`) is not supported by release-lanes`,
+      at,
+      `${spec.instead!.charAt(0).toUpperCase()}${spec.instead!.slice(1)}.`,
+    );
+  }
+  // maven (the only Java type honoured) opens a SNAPSHOT PR after every release unless `skip-snapshot: true`
+  if (releaseType === 'maven' && cfg['skip-snapshot'] !== true) {
+    return new CodedError(
+      'RL134',
+      `release-please release type \`${releaseType}\` (package \`${key}\`) opens a SNAPSHOT pull request after every release; release-lanes opens none`,
+      at,
+      'Set `"skip-snapshot": true` (top level or on the package): release-lanes then releases exactly as release-please does with it.',
+    );
+  }
+  return undefined;
 }
 
 /** The per-lane options that are not about versions or tags (PR texts, Releases, changelog links). */

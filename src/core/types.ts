@@ -130,6 +130,11 @@ export interface LaneConfig {
   /** Changelog lines end with ` (author)` (release-please `include-commit-authors`). */
   includeCommitAuthors?: boolean;
   /**
+   * release-please's `ruby-yoshi` changelog style: `### 1.2.0 (date)` headings without links, `####` section
+   * headings, no bold scopes, no commit links (src/render/ruby-yoshi-notes.ts). Absent = release-please's default.
+   */
+  changelogStyle?: 'ruby-yoshi';
+  /**
    * The lane's package.json requirements on other lanes' packages (release-please's node-workspace plugin):
    * its changelog lists them as `* <name> bumped from <range> to <new range>` under `* <kind>`.
    */

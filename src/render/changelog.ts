@@ -294,7 +294,8 @@ function headingVersion(line: string): string | null {
  * Idempotent: when the file already has an entry for the entry's version, that entry is replaced.
  */
 export function prependChangelog(existing: string | null, entry: string): string {
-  const body = entry.trim();
+  // a trailing space on the last line stays (release-please's ruby-yoshi entries end with one)
+  const body = entry.trimStart().replace(/\s*\n\s*$/, '');
   const content = (existing ?? '').replace(/\r\n/g, '\n');
   if (content.trim() === '') return `# Changelog\n\n${body}\n`;
 

@@ -45,7 +45,7 @@ describe('release-please options: nothing ignored', () => {
       `RL130 release-please option not supported (${F} line 2:3 /snapshot-label): release-please option \`snapshot-label\` (at the top level) is not supported by release-lanes`,
     ]);
     expect(fixes(run)).toEqual([
-      'Release-lanes opens no Java snapshot pull requests; remove `snapshot-label`.',
+      'Release-lanes opens no Java snapshot pull requests, so it needs no snapshot label; remove `snapshot-label` and set `skip-snapshot: true`.',
     ]);
   });
 

@@ -221,7 +221,6 @@ describe('release-please mapping rules', () => {
         'packages/x': { 'package-name': '@acme/x' },
         'packages/y': { 'package-name': '@acme/y', component: 'why' },
         'py/z': { 'release-type': 'python', 'package-name': '@acme/z' },
-        'dotnet/Acme.Lib': { 'release-type': 'dotnet-yoshi' },
         'go/w': { 'release-type': 'go' },
       },
     });
@@ -229,7 +228,6 @@ describe('release-please mapping rules', () => {
       ['x', 'x-v1.0.0', ['packages/x/package.json']],
       ['why', 'why-v1.0.0', ['packages/y/package.json']],
       ['@acme/z', '@acme/z-v1.0.0', ['py/z/setup.cfg', 'py/z/setup.py', 'py/z/pyproject.toml']],
-      ['Acme.Lib', 'Acme.Lib-v1.0.0', []],
       ['go/w', 'v1.0.0', []],
     ]);
   });

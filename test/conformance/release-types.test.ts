@@ -194,6 +194,50 @@ const FIXTURES: Fixture[] = [
     commits: ['fix: crash'],
   },
   {
+    name: 'ruby-yoshi (its own sections and headings; no Gemfile.lock)',
+    packagePath: '.',
+    pkg: {
+      'release-type': 'ruby-yoshi',
+      'package-name': 'acme-widgets',
+      'include-component-in-tag': false,
+      // ruby-yoshi writes its own sections whatever the config says
+      'changelog-sections': [{ type: 'feat', section: 'New stuff' }],
+    },
+    previous: '1.11.0',
+    files: {
+      'lib/acme/widgets/version.rb': 'module Acme\n  module Widgets\n    VERSION = "1.11.0"\n  end\nend\n',
+      'CHANGELOG.md': '# Release History\n\n### 1.11.0 (2024-01-10)\n\n#### Features\n\n* old\n',
+    },
+    commits: [
+      'feat(core): widgets (#12)',
+      'fix: crash\n\n* detail one\n* detail two',
+      'docs: readme',
+      'perf(io): faster',
+      'feat!: drop ruby 2\n\nBREAKING CHANGE: ruby 3 is needed (#7)',
+    ],
+  },
+  {
+    name: 'ruby-yoshi in a subdirectory, component in the tag',
+    packagePath: 'google-cloud-widgets',
+    pkg: { 'release-type': 'ruby-yoshi', 'package-name': 'google-cloud-widgets' },
+    previous: '0.3.1',
+    files: {
+      'google-cloud-widgets/lib/google/cloud/widgets/version.rb':
+        'module Google\n  module Cloud\n    module Widgets\n      VERSION = "0.3.1"\n    end\n  end\nend\n',
+    },
+    commits: ['fix(widgets): handle nil', 'chore: tidy'],
+  },
+  {
+    name: 'ruby with the same commits (release-please default style)',
+    packagePath: '.',
+    pkg: { 'release-type': 'ruby', 'package-name': 'acme-widgets', 'include-component-in-tag': false },
+    previous: '1.11.0',
+    files: {
+      'lib/acme/widgets/version.rb': 'module Acme\n  module Widgets\n    VERSION = "1.11.0"\n  end\nend\n',
+    },
+    commits: ['feat(core): widgets (#12)', 'fix: crash\n\n* detail one', 'docs: readme', 'perf(io): faster'],
+  },
+  {
     name: 'go (version-file)',
     packagePath: '.',
     pkg: { 'release-type': 'go', 'version-file': 'internal/version.go', 'include-component-in-tag': false },
@@ -230,7 +274,7 @@ const FIXTURES: Fixture[] = [
   {
     name: 'maven (pom.xml, after the snapshot bump release-please made)',
     packagePath: '.',
-    pkg: { 'release-type': 'maven', 'include-component-in-tag': false },
+    pkg: { 'release-type': 'maven', 'include-component-in-tag': false, 'skip-snapshot': true },
     previous: '1.2.3',
     files: {
       'pom.xml':

@@ -1,0 +1,91 @@
+/**
+ * Every release type of release-please 17.11 (its factory's `getReleaserTypes()`) with what release-lanes
+ * does with it. An honoured type writes the files release-please's strategy writes (release-please-files.ts)
+ * and its changelog style; a refused type is RL134 when the config loads, naming the type and what to use
+ * instead, so no type is ever silently treated like another. docs/config.md has the same list, and a test
+ * checks both against release-please's factory.
+ */
+import type { ChangelogSection } from '../core/types.js';
+
+export interface RpTypeSpec {
+  status: 'honoured' | 'refused';
+  /** For refused types: what to use instead (the fix line of RL134). */
+  instead?: string;
+}
+
+const honoured: RpTypeSpec = { status: 'honoured' };
+const refused = (instead: string): RpTypeSpec => ({ status: 'refused', instead });
+
+const JAVA_YOSHI =
+  'use `release-type: maven` (pom.xml files) with `skip-snapshot: true`, or `simple` with `extra-files` for `versions.txt`';
+const LIBRARIAN = "the `*-librarian` types belong to Google's librarian tooling; use the plain type";
+
+export const RELEASE_PLEASE_TYPES: Record<string, RpTypeSpec> = {
+  node: honoured,
+  expo: honoured,
+  python: honoured,
+  rust: honoured,
+  go: honoured,
+  simple: honoured,
+  ruby: honoured,
+  'ruby-yoshi': honoured,
+  maven: honoured,
+  php: honoured,
+  dart: honoured,
+  helm: honoured,
+  elixir: honoured,
+  'terraform-module': honoured,
+  java: refused(
+    'use `release-type: maven` (it updates pom.xml) with `skip-snapshot: true`, or `simple` with `extra-files`',
+  ),
+  'java-yoshi': refused(JAVA_YOSHI),
+  'java-yoshi-mono-repo': refused(JAVA_YOSHI),
+  'java-backport': refused(JAVA_YOSHI),
+  'java-bom': refused(JAVA_YOSHI),
+  'java-lts': refused(JAVA_YOSHI),
+  'go-yoshi': refused(
+    'use `release-type: go` with `version-file: internal/version.go` and `changelog-path: CHANGES.md`',
+  ),
+  'php-yoshi': refused(
+    'use one package per component with `release-type: php` (its `composer.json` and `VERSION`)',
+  ),
+  'dotnet-yoshi': refused(
+    'use `release-type: simple` with `extra-files` for the `.csproj` files (`type: xml`)',
+  ),
+  ocaml: refused(
+    'use `release-type: simple` with `extra-files` naming the `.opam`, `esy.json` and `dune-project` files',
+  ),
+  r: refused(
+    'use `release-type: simple` with `changelog-path: NEWS.md` and `extra-files: [DESCRIPTION]` (an `x-release-please-version` marker on its `Version:` line)',
+  ),
+  'krm-blueprint': refused(
+    'use `release-type: simple` with `extra-files` naming the blueprint YAML files (generic markers)',
+  ),
+  bazel: refused('use `release-type: simple` with a generic `extra-files` marker in `MODULE.bazel`'),
+  sfdx: refused(
+    'use `release-type: simple` with `extra-files: [{type: json, path: sfdx-project.json, jsonpath: "$.packageDirectories[*].versionNumber"}]`',
+  ),
+  salesforce: refused(
+    'use `release-type: simple` with `extra-files: [{type: json, path: sfdx-project.json, jsonpath: "$.packageDirectories[*].versionNumber"}]`',
+  ),
+  'go-librarian': refused(`${LIBRARIAN} (\`go\`)`),
+  'node-librarian': refused(`${LIBRARIAN} (\`node\`)`),
+  'php-librarian': refused(`${LIBRARIAN} (\`php\`)`),
+  'python-librarian': refused(`${LIBRARIAN} (\`python\`)`),
+  'ruby-librarian': refused(`${LIBRARIAN} (\`ruby\`)`),
+};
+
+/** release-please's ruby-yoshi CHANGELOG_SECTIONS: it writes these whatever `changelog-sections` says. */
+export const RUBY_YOSHI_SECTIONS: ChangelogSection[] = [
+  { type: 'feat', section: 'Features', hidden: false },
+  { type: 'fix', section: 'Bug Fixes', hidden: false },
+  { type: 'perf', section: 'Performance Improvements', hidden: false },
+  { type: 'revert', section: 'Reverts', hidden: false },
+  { type: 'docs', section: 'Documentation', hidden: false },
+  { type: 'style', section: 'Styles', hidden: true },
+  { type: 'chore', section: 'Miscellaneous Chores', hidden: true },
+  { type: 'refactor', section: 'Code Refactoring', hidden: true },
+  { type: 'test', section: 'Tests', hidden: true },
+  { type: 'build', section: 'Build System', hidden: true },
+  { type: 'ci', section: 'Continuous Integration', hidden: true },
+];

@@ -82,6 +82,10 @@ export const ERRORS = {
     title: 'release-please release type not supported',
     fix: 'Use the release type named in the message instead (docs/config.md#every-release-please-release-type lists every type).',
   },
+  RL135: {
+    title: 'Repository file tree too large to list',
+    fix: 'The release type finds version files by name in the whole tree (release-please does the same); name them in `extra-files` instead and use a release type that does not search (e.g. `simple`).',
+  },
   RL121: {
     title: 'Version file selector missing or invalid',
     fix: 'Give `json`, `yaml` and `toml` version files (release-please `extra-files` `type: json|yaml|toml`) a `jsonpath` such as `$.version`, and `xml` files an `xpath` such as `//project/version`.',

@@ -5,6 +5,7 @@
  *   3. render  — changelogs (src/render)
  */
 import semver from 'semver';
+import { discoveryQuery, withDiscoveredFiles } from './config/discovered-files.js';
 import { loadConfig } from './config/index.js';
 import { releasePleaseInputsFrom, releasePleasePackageFiles } from './config/release-please-inputs.js';
 import { parseCommitOnce } from './core/conventional.js';
@@ -111,7 +112,8 @@ function historyStart(config: RepoConfig, boundary: string | undefined): string 
 export async function gather(host: RepoHost, opts: GatherOptions): Promise<Gathered> {
   const files = await readConfigFiles(host, opts);
   const loaded = await loadConfigWithPackageNames(host, files, opts);
-  const { config, versions } = loaded;
+  const { versions } = loaded;
+  const config = await withFoundFiles(host, loaded.config, opts.ref);
   const warnings: Warning[] = [...loaded.warnings];
   const [tags, headSha] = await Promise.all([host.listTags(), host.headSha()]);
   const starts = new Map(
@@ -145,6 +147,17 @@ export async function gather(host: RepoHost, opts: GatherOptions): Promise<Gathe
       gatherWarnings: warnings,
     },
   };
+}
+
+/** The lanes' version files found by name in the tree (release-please's python, terraform-module, maven). */
+async function withFoundFiles(
+  host: RepoHost,
+  config: RepoConfig,
+  ref: string | undefined,
+): Promise<RepoConfig> {
+  const query = discoveryQuery(config);
+  if (!query) return config;
+  return withDiscoveredFiles(config, await host.findFiles(query.names, query.dirs, ref));
 }
 
 /** Loads the config; for release-please configs first reads each package's package.json (names, deps). */

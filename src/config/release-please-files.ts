@@ -5,7 +5,7 @@
  * about (version.txt, version.rb, pom.xml, Chart.yaml…) is required, so a missing one is RL120 instead
  * of a release that silently leaves the version behind.
  */
-import type { VersionFile } from '../core/types.js';
+import type { DiscoverRule, VersionFile } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
 
 /** release-please's `extra-files` entry. */
@@ -169,5 +169,30 @@ function extraFile(pkgPath: string, extra: RpExtraFile): VersionFile[] {
       return [{ kind: 'pom-xml', path }];
     default:
       return [{ kind: 'generic', path }];
+  }
+}
+
+/**
+ * The files release-please's strategy finds by name anywhere under the package (its
+ * `findFilesByFilenameAndRef` calls): python `version.py`; terraform-module `readme.md`, `README.md`,
+ * `versions.tf`, `versions.tf.tmpl`, `metadata.yaml`; maven `pom.xml`.
+ */
+export function releaseTypeDiscoverRules(releaseType: string, path: string): DiscoverRule[] {
+  const rule = (name: string, kind: DiscoverRule['kind']): DiscoverRule => ({ under: path, name, kind });
+  switch (releaseType) {
+    case 'python':
+      return [rule('version.py', 'python-version')];
+    case 'terraform-module':
+      return [
+        rule('readme.md', 'terraform-readme'),
+        rule('README.md', 'terraform-readme'),
+        rule('versions.tf', 'terraform-versions'),
+        rule('versions.tf.tmpl', 'terraform-versions'),
+        rule('metadata.yaml', 'terraform-metadata'),
+      ];
+    case 'maven':
+      return [rule('pom.xml', 'pom-xml')];
+    default:
+      return [];
   }
 }

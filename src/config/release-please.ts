@@ -18,7 +18,11 @@ import { releasePleaseKeyErrors } from './release-please-keys.js';
 import { releasePleasePrStyle } from './release-please-style.js';
 import { RELEASE_PLEASE_TYPES, RUBY_YOSHI_SECTIONS } from './release-please-types.js';
 import { didYouMean } from './suggest.js';
-import { releaseTypeVersionFiles, type RpExtraFile } from './release-please-files.js';
+import {
+  releaseTypeDiscoverRules,
+  releaseTypeVersionFiles,
+  type RpExtraFile,
+} from './release-please-files.js';
 import { checkLanes, type LaneLocator } from './semantic.js';
 import { parseJsonSource, pointer, type SourceFile } from './source.js';
 import { schemaErrors, schemaValidator } from './validate-schema.js';
@@ -279,6 +283,8 @@ export function parseReleasePleaseConfig(
     };
     if (component) lane.component = component;
     if (releaseType === 'ruby-yoshi') lane.changelogStyle = 'ruby-yoshi';
+    const discover = releaseTypeDiscoverRules(releaseType, path);
+    if (discover.length > 0) lane.discoverFiles = discover;
     const prereleaseType = cfg['prerelease-type'];
     if (prereleaseType && (cfg.versioning === 'prerelease' || cfg.prerelease === true)) {
       lane.prerelease = prereleaseType;

@@ -36,6 +36,13 @@ export type VersionFile =
   | (VersionFileBase & { kind: 'json' | 'yaml' | 'toml'; jsonpath: string })
   | (VersionFileBase & { kind: 'xml'; xpath: string });
 
+/** Files named `name` anywhere under `under` (repository-relative, `.` = everywhere) are `kind` version files. */
+export interface DiscoverRule {
+  under: string;
+  name: string;
+  kind: Exclude<VersionFileKind, SelectorKind | 'xml'>;
+}
+
 /** How a root lane (`path: .`) receives commits. */
 export type RootMode = 'all' | 'unclaimed';
 
@@ -94,6 +101,12 @@ export interface LaneConfig {
   tag: string;
   dependsOn: string[];
   versionFiles: VersionFile[];
+  /**
+   * Version files found by name anywhere under a directory when the plan is gathered (release-please's
+   * `findFilesByFilenameAndRef`: python `version.py`, terraform-module `README.md`/`versions.tf`/
+   * `metadata.yaml`, maven `pom.xml`); each one found is an `optional` version file of `kind`.
+   */
+  discoverFiles?: DiscoverRule[];
   /** Repository-relative path of the lane's changelog file. */
   changelogPath: string;
   /** Prerelease channel id (`alpha`, `beta`, `rc`…): versions are cut as `x.y.z-<id>.N`. */

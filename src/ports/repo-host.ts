@@ -9,6 +9,12 @@ export interface RepoHost {
   readFile(path: string, ref?: string): Promise<string | null>;
   /** Several files at once (path → text, null when absent); adapters that can batch reads implement it. */
   readFiles?(paths: readonly string[], ref?: string): Promise<Record<string, string | null>>;
+  /**
+   * Repository-relative paths of the files at `ref` (default: the release branch head) whose base name is
+   * one of `names`, under any of `dirs` (`.` = the whole repository); git submodules are skipped. The
+   * lookup release-please's strategies make with `findFilesByFilenameAndRef`.
+   */
+  findFiles(names: readonly string[], dirs: readonly string[], ref?: string): Promise<string[]>;
   /** Every tag, peeled to the commit it points at. */
   listTags(): Promise<TagRef[]>;
   /** The commit sha of the release branch head. */

@@ -261,6 +261,20 @@ const FIXTURES: Fixture[] = [
     commits: ['feat: py thing'],
   },
   {
+    name: 'python: every version.py under the package, found in the tree',
+    packagePath: 'pkgs/py',
+    pkg: { 'release-type': 'python', 'package-name': 'acme-py' },
+    previous: '2.1.0',
+    files: {
+      'pkgs/py/pyproject.toml': '[project]\nname = "acme-py"\nversion = "2.1.0"\n',
+      'pkgs/py/acme_py/version.py': '__version__ = "2.1.0"\n',
+      'pkgs/py/src/acme_py/_impl/deep/version.py': "__version__ = '2.1.0'\n",
+      // outside the package: not searched (and its version differs, so a wrong write would show)
+      'other/version.py': '__version__ = "0.9.0"\n',
+    },
+    commits: ['feat: py thing'],
+  },
+  {
     name: 'rust (crate name from Cargo.toml, Cargo.lock)',
     packagePath: 'crates/a',
     pkg: { 'release-type': 'rust' },
@@ -281,6 +295,21 @@ const FIXTURES: Fixture[] = [
         '<?xml version="1.0" encoding="UTF-8"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>com.acme</groupId>\n  <artifactId>lib</artifactId>\n  <version>1.2.4-SNAPSHOT</version>\n</project>\n',
     },
     commits: ['chore(main): release 1.2.4-SNAPSHOT', 'fix: npe'],
+  },
+  {
+    name: 'maven multi-module: every pom.xml under the package, found in the tree',
+    packagePath: '.',
+    pkg: { 'release-type': 'maven', 'include-component-in-tag': false, 'skip-snapshot': true },
+    previous: '3.0.0',
+    files: {
+      'pom.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<project>\n  <groupId>com.acme</groupId>\n  <artifactId>parent</artifactId>\n  <version>3.0.0</version>\n  <packaging>pom</packaging>\n</project>\n',
+      'core/pom.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<project>\n  <parent>\n    <groupId>com.acme</groupId>\n    <artifactId>parent</artifactId>\n    <version>3.0.0</version>\n  </parent>\n  <artifactId>core</artifactId>\n</project>\n',
+      'modules/api/pom.xml':
+        '<project>\n  <artifactId>api</artifactId>\n  <version>3.0.0</version>\n</project>\n',
+    },
+    commits: ['fix: npe'],
   },
   {
     name: 'php (composer.json, VERSION)',
@@ -326,6 +355,23 @@ const FIXTURES: Fixture[] = [
       'README.md': '# acme\n\n```hcl\nmodule "x" {\n  version = "~> 1.2"\n}\n```\n',
       'versions.tf':
         'terraform {\n  provider_meta "google" {\n    module_name = "blueprints/acme/v1.2.3"\n  }\n}\n',
+    },
+    commits: ['feat: tf thing'],
+  },
+  {
+    name: 'terraform-module with submodules: README.md, versions.tf(.tmpl), metadata.yaml found in the tree',
+    packagePath: 'tf',
+    pkg: { 'release-type': 'terraform-module', 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: {
+      'tf/README.md': '# acme\n\n```hcl\nmodule "x" {\n  version = "~> 1.2"\n}\n```\n',
+      'tf/metadata.yaml': 'spec:\n  info:\n    version: 1.2.3\n',
+      'tf/modules/sub/readme.md': '```hcl\nversion = "~> 1.2"\n```\n',
+      'tf/modules/sub/versions.tf':
+        'terraform {\n  provider_meta "google" {\n    module_name = "blueprints/acme/sub/v1.2.3"\n  }\n}\n',
+      'tf/modules/other/versions.tf.tmpl':
+        'terraform {\n  provider_meta "google" {\n    module_name = "blueprints/acme/other/v1.2.3"\n  }\n}\n',
+      'tf/modules/other/metadata.yaml': 'spec:\n  info:\n    version: 1.2.3\n',
     },
     commits: ['feat: tf thing'],
   },

@@ -83,3 +83,49 @@ test('a force-push under an open release PR: the carried state does not fit and 
   expect(h.gh.prs[0]!.body).toBe(after);
   expect(versions(h)['lane-00']).toBe('2.0.0');
 }, 180_000);
+
+test('release types that find version files by name (python, terraform-module, maven): one tree listing, within budget', async () => {
+  const repo = createReleasePleaseLanesRepo(3, 0);
+  const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+  repo.commit('chore: python, terraform and maven packages', {
+    'release-please-config.json': json({
+      'release-type': 'node',
+      'skip-snapshot': true,
+      packages: {
+        'packages/lane-00': { component: 'lane-00' },
+        'packages/lane-01': { component: 'lane-01' },
+        'packages/lane-02': { component: 'lane-02' },
+        py: { component: 'py', 'release-type': 'python' },
+        tf: { component: 'tf', 'release-type': 'terraform-module' },
+        jvm: { component: 'jvm', 'release-type': 'maven' },
+      },
+    }),
+    '.release-please-manifest.json': json({
+      'packages/lane-00': '1.0.0',
+      'packages/lane-01': '1.0.0',
+      'packages/lane-02': '1.0.0',
+      py: '1.0.0',
+      tf: '1.0.0',
+      jvm: '1.0.0',
+    }),
+    'py/pyproject.toml': '[project]\nname = "py"\nversion = "1.0.0"\n',
+    'py/py/_impl/version.py': '__version__ = "1.0.0"\n',
+    'tf/modules/sub/versions.tf': 'module_name = "blueprints/tf/sub/v1.0.0"\n',
+    'jvm/pom.xml': '<project>\n  <version>1.0.0</version>\n</project>\n',
+    'jvm/core/pom.xml': '<project>\n  <parent>\n    <version>1.0.0</version>\n  </parent>\n</project>\n',
+  });
+  for (const c of ['py', 'tf', 'jvm']) repo.tag(`${c}-v1.0.0`);
+  addLaneCommits(repo, 3, 0, 150);
+  repo.commit('fix(py): a', { 'py/src.py': 'x = 1\n' });
+  repo.commit('fix(tf): b', { 'tf/main.tf': '# b\n' });
+  repo.commit('fix(jvm): c', { 'jvm/core/A.java': 'class A {}\n' });
+  h = await harness(repo);
+  const first = await timedPush(h);
+  expect(first.requests).toBeLessThanOrEqual(budget(153));
+  expect(h.gh.requests.filter((r) => r.path.includes('/git/trees/')).map((r) => r.method)).toEqual(['GET']);
+  const pr = h.gh.prs[0]!;
+  const show = (path: string) => h!.repo.git('show', `${pr.head}:${path}`); // trimmed
+  expect(show('py/py/_impl/version.py')).toBe('__version__ = "1.0.1"');
+  expect(show('tf/modules/sub/versions.tf')).toBe('module_name = "blueprints/tf/sub/v1.0.1"');
+  expect(show('jvm/core/pom.xml')).toContain('<version>1.0.1</version>');
+}, 180_000);

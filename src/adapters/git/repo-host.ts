@@ -55,6 +55,28 @@ export function createGitRepoHost(cwd: string, options: GitRepoHostOptions = {})
       return ref === undefined ? readWorkingTree(p) : readAtRef(p, ref);
     },
 
+    async findFiles(names, dirs, ref) {
+      if (names.length === 0 || dirs.length === 0) return [];
+      if (ref?.startsWith('-')) throw new ReleaseLanesError('RL201', `invalid ref "${ref}"`);
+      const root = await top();
+      const specs = dirs.map((d) => `:(top,literal)${d === '.' ? '' : normalizeRepoPath(d)}`);
+      // tracked files of the checkout, or the tree at `ref`: `<mode> … \t<path>`; 160000 = a submodule
+      const args =
+        ref === undefined
+          ? ['ls-files', '-z', '-s', '--', ...specs]
+          : ['ls-tree', '-r', '-z', '--full-tree', ref, '--', ...specs];
+      const r = await runGit(root, args);
+      const wanted = new Set(names);
+      const out = new Set<string>();
+      for (const entry of r.stdout.toString('utf8').split('\0')) {
+        const tab = entry.indexOf('\t');
+        if (tab === -1 || entry.startsWith('160000 ')) continue;
+        const path = entry.slice(tab + 1);
+        if (wanted.has(path.slice(path.lastIndexOf('/') + 1))) out.add(path);
+      }
+      return [...out];
+    },
+
     async listTags(): Promise<TagRef[]> {
       const format = '%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)';
       const r = await runGit(cwd, ['for-each-ref', `--format=${format}`, 'refs/tags']);

@@ -239,6 +239,40 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
     return (await readFiles([path], ref))[path] ?? null;
   }
 
+  /**
+   * release-please's findFilesByFilenameAndRef: one recursive tree listing of the commit (1 REST request,
+   * only for configs whose release types find files by name), filtered here. A truncated listing (over
+   * GitHub's 100 000 entries) is RL135, never a partial answer.
+   */
+  async function findFiles(
+    names: readonly string[],
+    dirs: readonly string[],
+    ref?: string,
+  ): Promise<string[]> {
+    if (names.length === 0 || dirs.length === 0) return [];
+    const at = ref ?? (await bootstrap()).headSha;
+    const res = await rest('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+      owner,
+      repo,
+      tree_sha: at,
+      recursive: '1',
+    });
+    const data = res.data as { truncated?: boolean; tree?: { path: string; type: string; mode: string }[] };
+    if (data.truncated) {
+      throw new ReleaseLanesError(
+        'RL135',
+        `the file tree of ${owner}/${repo}@${at} is too large for GitHub to list in one response; cannot find ${names.join(', ')} files`,
+      );
+    }
+    const wanted = new Set(names);
+    const inDirs = (p: string) => dirs.some((d) => d === '.' || p.startsWith(`${d}/`));
+    return (data.tree ?? [])
+      .filter(
+        (e) => e.type === 'blob' && wanted.has(e.path.slice(e.path.lastIndexOf('/') + 1)) && inDirs(e.path),
+      )
+      .map((e) => e.path);
+  }
+
   let carried: HistoryCarry | undefined;
   const lanesHistory = async (config: RepoConfig, boundaries: Record<string, string | undefined>) => {
     const boot = await bootstrap();
@@ -259,6 +293,7 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
   return {
     readFile,
     readFiles,
+    findFiles,
     listTags: async () => (await bootstrap()).tags,
     headSha: async () => (await bootstrap()).headSha,
     lanesHistory,

@@ -84,3 +84,50 @@ describe('createGitRepoHost', () => {
     }
   });
 });
+
+describe('createGitRepoHost findFiles', () => {
+  let repo: TestRepo;
+  let first: string;
+  beforeAll(() => {
+    repo = createTestRepo();
+    first = repo.commit('chore: files', {
+      'py/version.py': 'v',
+      'py/a/b/version.py': 'v',
+      'pyx/version.py': 'v',
+      'version.py': 'v',
+      'tf/modules/x/versions.tf': 'v',
+    });
+    // a submodule (gitlink) named like a version file is not a file
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${first},py/sub/version.py`);
+    repo.git('commit', '-q', '-m', 'chore: submodule');
+    repo.commit('chore: more', { 'py/c/version.py': 'v' });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('finds tracked files by name under the directories (the checkout), skipping submodules', async () => {
+    const host = createGitRepoHost(join(repo.dir, 'py'));
+    const found = await host.findFiles(['version.py', 'versions.tf'], ['py', 'tf']);
+    expect(found.sort()).toEqual([
+      'py/a/b/version.py',
+      'py/c/version.py',
+      'py/version.py',
+      'tf/modules/x/versions.tf',
+    ]);
+    expect((await host.findFiles(['version.py'], ['.'])).sort()).toEqual([
+      'py/a/b/version.py',
+      'py/c/version.py',
+      'py/version.py',
+      'pyx/version.py',
+      'version.py',
+    ]);
+  });
+
+  it('at a ref: the files of that commit', async () => {
+    const host = createGitRepoHost(repo.dir);
+    expect((await host.findFiles(['version.py'], ['py'], first)).sort()).toEqual([
+      'py/a/b/version.py',
+      'py/version.py',
+    ]);
+    expect(await codeOf(host.findFiles(['version.py'], ['py'], '--output=x'))).toBe('RL201');
+  });
+});

@@ -375,6 +375,20 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
         },
       ];
     }
+    if (method === 'GET' && (m = /^\/git\/trees\/([^/]+)$/.exec(p))) {
+      // the real API: `recursive` lists the whole tree; entries are `<mode> <type> <sha>\t<path>`
+      const recursive = query.has('recursive');
+      const out = git(['ls-tree', ...(recursive ? ['-r', '-t'] : []), '-z', m[1]!]);
+      const tree = out
+        .split('\0')
+        .filter(Boolean)
+        .map((e) => {
+          const [meta = '', path = ''] = e.split('\t');
+          const [mode, type, sha] = meta.split(' ');
+          return { path, mode, type, sha };
+        });
+      return [200, { sha: m[1], tree, truncated: false }];
+    }
     if (method === 'POST' && p === '/git/trees') {
       const index = join(indexDir, `index-${tick++}`);
       const env = { GIT_INDEX_FILE: index };

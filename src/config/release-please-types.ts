@@ -5,6 +5,7 @@
  * instead, so no type is ever silently treated like another. docs/config.md has the same list, and a test
  * checks both against release-please's factory.
  */
+import { DEFAULT_CHANGELOG_SECTIONS } from '../core/conventional.js';
 import type { ChangelogSection } from '../core/types.js';
 
 export interface RpTypeSpec {
@@ -75,17 +76,10 @@ export const RELEASE_PLEASE_TYPES: Record<string, RpTypeSpec> = {
   'ruby-librarian': refused(`${LIBRARIAN} (\`ruby\`)`),
 };
 
-/** release-please's ruby-yoshi CHANGELOG_SECTIONS: it writes these whatever `changelog-sections` says. */
-export const RUBY_YOSHI_SECTIONS: ChangelogSection[] = [
-  { type: 'feat', section: 'Features', hidden: false },
-  { type: 'fix', section: 'Bug Fixes', hidden: false },
-  { type: 'perf', section: 'Performance Improvements', hidden: false },
-  { type: 'revert', section: 'Reverts', hidden: false },
-  { type: 'docs', section: 'Documentation', hidden: false },
-  { type: 'style', section: 'Styles', hidden: true },
-  { type: 'chore', section: 'Miscellaneous Chores', hidden: true },
-  { type: 'refactor', section: 'Code Refactoring', hidden: true },
-  { type: 'test', section: 'Tests', hidden: true },
-  { type: 'build', section: 'Build System', hidden: true },
-  { type: 'ci', section: 'Continuous Integration', hidden: true },
-];
+/**
+ * release-please's ruby-yoshi CHANGELOG_SECTIONS, which it writes whatever `changelog-sections` says: the
+ * default sections in the same order, without `deps`, with `docs` (Documentation) shown.
+ */
+export const RUBY_YOSHI_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECTIONS.filter(
+  (s) => s.type !== 'deps',
+).map((s) => ({ ...s, hidden: s.type === 'docs' ? false : s.hidden }));

@@ -32248,6 +32248,14 @@ var ERRORS = {
     title: "release-please config cannot be migrated",
     fix: "Keep release-please-config.json (release-lanes reads it unchanged), or remove the options named and run `release-lanes init` again."
   },
+  RL134: {
+    title: "release-please release type not supported",
+    fix: "Use the release type named in the message instead (docs/config.md#every-release-please-release-type lists every type)."
+  },
+  RL135: {
+    title: "Repository file tree too large to list",
+    fix: "The release type finds version files by name in the whole tree (release-please does the same); name them in `extra-files` instead and use a release type that does not search (e.g. `simple`)."
+  },
   RL121: {
     title: "Version file selector missing or invalid",
     fix: "Give `json`, `yaml` and `toml` version files (release-please `extra-files` `type: json|yaml|toml`) a `jsonpath` such as `$.version`, and `xml` files an `xpath` such as `//project/version`."
@@ -33243,7 +33251,7 @@ function maintenancePlan(plan, config, tags, branch) {
   const lanes = new Map(config.lanes.map((l) => [l.name, l]));
   const endOfLife = [];
   const warnings = [];
-  const refused2 = [];
+  const refused3 = [];
   const kept = [];
   for (const r of plan.releases) {
     const lane = lanes.get(r.lane);
@@ -33265,7 +33273,7 @@ function maintenancePlan(plan, config, tags, branch) {
       const newer = releasesFromTags(lane.tag, laneTagSpec(lane), tags).map((k) => import_semver3.default.parse(k.version)).filter((v) => newerLine(v, current)).sort(import_semver3.default.compare)[0];
       if (newer) {
         const why = r.reasons.filter((x) => x.sha !== "" && x.bump !== "patch").map((x) => `${x.sha.slice(0, 7)} ${x.text}`);
-        refused2.push(
+        refused3.push(
           `${r.lane}: ${r.previousVersion} → ${r.version} leaves line ${lineOf(current)}, and ${newer.version} already exists${why.length > 0 ? ` (${why.join("; ")})` : ""}`
         );
         continue;
@@ -33273,8 +33281,8 @@ function maintenancePlan(plan, config, tags, branch) {
     }
     kept.push(r);
   }
-  if (refused2.length > 0) {
-    throw new ReleaseLanesError("RL310", `on maintenance branch ${branch}: ${refused2.join("; ")}`);
+  if (refused3.length > 0) {
+    throw new ReleaseLanesError("RL310", `on maintenance branch ${branch}: ${refused3.join("; ")}`);
   }
   const names = new Set(kept.map((r) => r.lane));
   const owners = /* @__PURE__ */ new Set([...names, ...kept.flatMap((r) => r.group ? [r.group] : [])]);
@@ -33292,6 +33300,37 @@ function maintenancePlan(plan, config, tags, branch) {
 
 // src/plan.ts
 var import_semver12 = __toESM(require_semver2(), 1);
+
+// src/config/discovered-files.ts
+var under = (dir, path) => dir === "." || path.startsWith(`${dir}/`);
+var baseName = (path) => path.slice(path.lastIndexOf("/") + 1);
+function discoveryQuery(config) {
+  const rules = config.lanes.flatMap((l) => l.discoverFiles ?? []);
+  if (rules.length === 0) return null;
+  return {
+    names: [...new Set(rules.map((r) => r.name))].sort(),
+    dirs: [...new Set(rules.map((r) => r.under))].sort()
+  };
+}
+function discoveredVersionFiles(rules, found) {
+  return rules.flatMap(
+    (r) => found.filter((p) => baseName(p) === r.name && under(r.under, p)).map((path) => ({ kind: r.kind, path, optional: true }))
+  );
+}
+function withDiscoveredFiles(config, found) {
+  const lanes = config.lanes.map((lane) => {
+    if (!lane.discoverFiles?.length) return lane;
+    const seen = new Set(lane.versionFiles.map((f) => `${f.kind}\0${f.path}`));
+    const extra = discoveredVersionFiles(lane.discoverFiles, found).filter((f) => {
+      const key = `${f.kind}\0${f.path}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return extra.length === 0 ? lane : { ...lane, versionFiles: [...lane.versionFiles, ...extra] };
+  });
+  return { ...config, lanes };
+}
 
 // node_modules/conventional-commits-parser/dist/regex.js
 var nomatchRegex = /(?!.*)/;
@@ -34306,12 +34345,12 @@ var RELEASE_PLEASE_KEYS = {
   "exclude-paths": honoured(),
   "snapshot-label": refused(
     "both",
-    "release-lanes opens no Java snapshot pull requests; remove `snapshot-label`"
+    "release-lanes opens no Java snapshot pull requests, so it needs no snapshot label; remove `snapshot-label` and set `skip-snapshot: true`"
   ),
   "skip-snapshot": only(
     "both",
     (v) => v === true,
-    "release-lanes opens no Java snapshot pull requests (`skip-snapshot: true`); remove the key or set it to true"
+    "release-lanes opens no Java snapshot pull requests; set `skip-snapshot: true`"
   ),
   "initial-version": honoured(),
   "component-no-space": honoured(),
@@ -34460,6 +34499,69 @@ function nonEmpty(list) {
   return list && list.length > 0 ? list : void 0;
 }
 
+// src/config/release-please-types.ts
+var honoured2 = { status: "honoured" };
+var refused2 = (instead) => ({ status: "refused", instead });
+var JAVA_YOSHI = "use `release-type: maven` (pom.xml files) with `skip-snapshot: true`, or `simple` with `extra-files` for `versions.txt`";
+var LIBRARIAN = "the `*-librarian` types belong to Google's librarian tooling; use the plain type";
+var RELEASE_PLEASE_TYPES = {
+  node: honoured2,
+  expo: honoured2,
+  python: honoured2,
+  rust: honoured2,
+  go: honoured2,
+  simple: honoured2,
+  ruby: honoured2,
+  "ruby-yoshi": honoured2,
+  maven: honoured2,
+  php: honoured2,
+  dart: honoured2,
+  helm: honoured2,
+  elixir: honoured2,
+  "terraform-module": honoured2,
+  java: refused2(
+    "use `release-type: maven` (it updates pom.xml) with `skip-snapshot: true`, or `simple` with `extra-files`"
+  ),
+  "java-yoshi": refused2(JAVA_YOSHI),
+  "java-yoshi-mono-repo": refused2(JAVA_YOSHI),
+  "java-backport": refused2(JAVA_YOSHI),
+  "java-bom": refused2(JAVA_YOSHI),
+  "java-lts": refused2(JAVA_YOSHI),
+  "go-yoshi": refused2(
+    "use `release-type: go` with `version-file: internal/version.go` and `changelog-path: CHANGES.md`"
+  ),
+  "php-yoshi": refused2(
+    "use one package per component with `release-type: php` (its `composer.json` and `VERSION`)"
+  ),
+  "dotnet-yoshi": refused2(
+    "use `release-type: simple` with `extra-files` for the `.csproj` files (`type: xml`)"
+  ),
+  ocaml: refused2(
+    "use `release-type: simple` with `extra-files` naming the `.opam`, `esy.json` and `dune-project` files"
+  ),
+  r: refused2(
+    "use `release-type: simple` with `changelog-path: NEWS.md` and `extra-files: [DESCRIPTION]` (an `x-release-please-version` marker on its `Version:` line)"
+  ),
+  "krm-blueprint": refused2(
+    "use `release-type: simple` with `extra-files` naming the blueprint YAML files (generic markers)"
+  ),
+  bazel: refused2("use `release-type: simple` with a generic `extra-files` marker in `MODULE.bazel`"),
+  sfdx: refused2(
+    'use `release-type: simple` with `extra-files: [{type: json, path: sfdx-project.json, jsonpath: "$.packageDirectories[*].versionNumber"}]`'
+  ),
+  salesforce: refused2(
+    'use `release-type: simple` with `extra-files: [{type: json, path: sfdx-project.json, jsonpath: "$.packageDirectories[*].versionNumber"}]`'
+  ),
+  "go-librarian": refused2(`${LIBRARIAN} (\`go\`)`),
+  "node-librarian": refused2(`${LIBRARIAN} (\`node\`)`),
+  "php-librarian": refused2(`${LIBRARIAN} (\`php\`)`),
+  "python-librarian": refused2(`${LIBRARIAN} (\`python\`)`),
+  "ruby-librarian": refused2(`${LIBRARIAN} (\`ruby\`)`)
+};
+var RUBY_YOSHI_SECTIONS = DEFAULT_CHANGELOG_SECTIONS.filter(
+  (s) => s.type !== "deps"
+).map((s) => ({ ...s, hidden: s.type === "docs" ? false : s.hidden }));
+
 // src/config/release-please-files.ts
 function rpPath(pkgPath, file) {
   if (pkgPath === "." || file.startsWith("/")) return file.replace(/^\/+/, "");
@@ -34509,6 +34611,10 @@ function typeFiles(input2) {
       return [
         ["version-rb", input2.versionFile ?? `lib/${(input2.component ?? "").replace(/-/g, "/")}/version.rb`],
         ["gemfile-lock", "Gemfile.lock", optional]
+      ];
+    case "ruby-yoshi":
+      return [
+        ["version-rb", input2.versionFile ?? `lib/${(input2.component ?? "").replace(/-/g, "/")}/version.rb`]
       ];
     case "go":
       return input2.versionFile ? [["version-go", input2.versionFile]] : [];
@@ -34570,6 +34676,25 @@ function extraFile(pkgPath, extra) {
       return [{ kind: "pom-xml", path }];
     default:
       return [{ kind: "generic", path }];
+  }
+}
+function releaseTypeDiscoverRules(releaseType, path) {
+  const rule = (name2, kind) => ({ under: path, name: name2, kind });
+  switch (releaseType) {
+    case "python":
+      return [rule("version.py", "python-version")];
+    case "terraform-module":
+      return [
+        rule("readme.md", "terraform-readme"),
+        rule("README.md", "terraform-readme"),
+        rule("versions.tf", "terraform-versions"),
+        rule("versions.tf.tmpl", "terraform-versions"),
+        rule("metadata.yaml", "terraform-metadata")
+      ];
+    case "maven":
+      return [rule("pom.xml", "pom-xml")];
+    default:
+      return [];
   }
 }
 
@@ -35271,8 +35396,8 @@ var RELEASE_PLEASE_SCHEMA = {
   }
 };
 var validateRp = schemaValidator("release-please", RELEASE_PLEASE_SCHEMA);
-var NAME_FROM_FILE = /* @__PURE__ */ new Set(["node", "expo", "node-librarian", "rust", "helm", "dart", "sfdx"]);
-var NODE_LIKE = /* @__PURE__ */ new Set(["node", "expo", "node-librarian"]);
+var NAME_FROM_FILE = /* @__PURE__ */ new Set(["node", "expo", "rust", "helm", "dart"]);
+var NODE_LIKE = /* @__PURE__ */ new Set(["node", "expo"]);
 var RUBY_TYPES = /* @__PURE__ */ new Set(["ruby", "ruby-yoshi"]);
 var WORKSPACE_PLUGINS = /* @__PURE__ */ new Set(["node-workspace", "cargo-workspace", "maven-workspace"]);
 function pluginType(p) {
@@ -35312,10 +35437,14 @@ function parseReleasePleaseConfig(text, inputs = {}) {
     }
     const cfg = { ...defaults, ...stripUndefined(pkg) };
     const releaseType = cfg["release-type"] ?? "node";
+    const typeError = releaseTypeError(releaseType, cfg, source, pkg, key);
+    if (typeError) {
+      errors.push(typeError);
+      continue;
+    }
     const includeComponent = cfg["include-component-in-tag"] ?? true;
     let packageName = cfg["package-name"] ?? (NAME_FROM_FILE.has(releaseType) ? names.get(path) : void 0);
     let component = cfg.component || normalizeComponent(releaseType, packageName ?? "");
-    if (!cfg.component && releaseType === "dotnet-yoshi") component = path.split("/").pop() ?? "";
     if (!component && cfg["package-name"] === void 0 && NAME_FROM_FILE.has(releaseType) && packageName === void 0) {
       if (includeComponent) {
         const guess = path === "." ? "" : path.split("/").pop() ?? "";
@@ -35352,7 +35481,8 @@ function parseReleasePleaseConfig(text, inputs = {}) {
       initialVersion: cfg["initial-version"] ?? DEFAULT_INITIAL_VERSION,
       bumpMinorPreMajor: cfg["bump-minor-pre-major"] ?? false,
       bumpPatchForMinorPreMajor: cfg["bump-patch-for-minor-pre-major"] ?? false,
-      changelogSections: (cfg["changelog-sections"] ?? DEFAULT_CHANGELOG_SECTIONS).map((s) => ({
+      // ruby-yoshi writes its own sections whatever `changelog-sections` says
+      changelogSections: releaseType === "ruby-yoshi" ? RUBY_YOSHI_SECTIONS.map((s) => ({ ...s })) : (cfg["changelog-sections"] ?? DEFAULT_CHANGELOG_SECTIONS).map((s) => ({
         type: s.type,
         section: s.section,
         hidden: s.hidden ?? false
@@ -35361,6 +35491,9 @@ function parseReleasePleaseConfig(text, inputs = {}) {
       draft: cfg.draft ?? false
     };
     if (component) lane.component = component;
+    if (releaseType === "ruby-yoshi") lane.changelogStyle = "ruby-yoshi";
+    const discover = releaseTypeDiscoverRules(releaseType, path);
+    if (discover.length > 0) lane.discoverFiles = discover;
     const prereleaseType = cfg["prerelease-type"];
     if (prereleaseType && (cfg.versioning === "prerelease" || cfg.prerelease === true)) {
       lane.prerelease = prereleaseType;
@@ -35397,6 +35530,35 @@ function parseReleasePleaseConfig(text, inputs = {}) {
   if (inputs.defaultBranch !== void 0) config.targetBranch = inputs.defaultBranch;
   const laneByPath = Object.fromEntries(mapped.map((m) => [m.path, m.lane.name]));
   return { config, source, warnings, laneByPath };
+}
+function releaseTypeError(releaseType, cfg, source, pkg, key) {
+  const where = pkg["release-type"] !== void 0 ? pointer("packages", key, "release-type") : pointer("release-type");
+  const at = source.locate(where);
+  const spec = RELEASE_PLEASE_TYPES[releaseType];
+  if (!spec) {
+    return new ReleaseLanesError(
+      "RL134",
+      `unknown release-please release type \`${releaseType}\` (package \`${key}\`)${didYouMean(releaseType, Object.keys(RELEASE_PLEASE_TYPES))}`,
+      at
+    );
+  }
+  if (spec.status === "refused") {
+    return new ReleaseLanesError(
+      "RL134",
+      `release-please release type \`${releaseType}\` (package \`${key}\`) is not supported by release-lanes`,
+      at,
+      `${spec.instead.charAt(0).toUpperCase()}${spec.instead.slice(1)}.`
+    );
+  }
+  if (releaseType === "maven" && cfg["skip-snapshot"] !== true) {
+    return new ReleaseLanesError(
+      "RL134",
+      `release-please release type \`${releaseType}\` (package \`${key}\`) opens a SNAPSHOT pull request after every release; release-lanes opens none`,
+      at,
+      'Set `"skip-snapshot": true` (top level or on the package): release-lanes then releases exactly as release-please does with it.'
+    );
+  }
+  return void 0;
 }
 function laneOptions(cfg, titleComponent) {
   const out = {};
@@ -35939,7 +36101,6 @@ var KINDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDep
 var MANIFEST_FILE = {
   node: "package.json",
   expo: "package.json",
-  "node-librarian": "package.json",
   rust: "Cargo.toml",
   helm: "Chart.yaml",
   dart: "pubspec.yaml"
@@ -36766,7 +36927,7 @@ function headingVersion(line) {
   return m ? m[1] : null;
 }
 function prependChangelog(existing, entry) {
-  const body = entry.trim();
+  const body = entry.trimStart().replace(/\s*\n\s*$/, "");
   const content = (existing ?? "").replace(/\r\n/g, "\n");
   if (content.trim() === "") return `# Changelog
 
@@ -36810,6 +36971,11 @@ function join2(head, entry, tail) {
 
 ${t}` : ""}
 `;
+}
+
+// src/render/ruby-yoshi-notes.ts
+function rubyYoshiNotes(entry) {
+  return entry.replace(/^###? \[([\d.]+)\]\([^)]*\)/gm, "### $1").replace(/^\* \*\*[\w-]+:\*\* /gm, "* ").replace(/(\(\[(\w+)\]\(https:\/\/github\.com\/[^)]*\)\))+\s*$/gm, "").replace(/^### (Features|Bug Fixes|Documentation)$/gm, "#### $1").replace(/\n{3,}/g, "\n\n");
 }
 
 // src/plan.ts
@@ -36859,7 +37025,8 @@ function historyStart(config, boundary) {
 async function gather2(host, opts) {
   const files = await readConfigFiles(host, opts);
   const loaded = await loadConfigWithPackageNames(host, files, opts);
-  const { config, versions } = loaded;
+  const { versions } = loaded;
+  const config = await withFoundFiles(host, loaded.config, opts.ref);
   const warnings = [...loaded.warnings];
   const [tags, headSha] = await Promise.all([host.listTags(), host.headSha()]);
   const starts = new Map(
@@ -36892,6 +37059,11 @@ async function gather2(host, opts) {
       gatherWarnings: warnings
     }
   };
+}
+async function withFoundFiles(host, config, ref) {
+  const query = discoveryQuery(config);
+  if (!query) return config;
+  return withDiscoveredFiles(config, await host.findFiles(query.names, query.dirs, ref));
 }
 async function loadConfigWithPackageNames(host, files, opts) {
   if (!files.releaseLanesYml && !files.releasePleaseConfig && opts.allowDefaultConfig && !opts.configPath) {
@@ -36947,7 +37119,7 @@ function buildPlan(input2) {
     const words = input2.config.sentenceCase;
     const commits = d.parsed.filter((c) => c.conventional && !c.merge);
     const repoUrl = changelogLinkBase(input2.repoUrl, lane.changelogHost);
-    const changelog = renderChangelog({
+    const entry = renderChangelog({
       lane: r.lane,
       component: lane.component,
       version: r.version,
@@ -36961,6 +37133,7 @@ function buildPlan(input2) {
       ...lane.workspaceDependencies ? { workspaceDependencies: lane.workspaceDependencies } : {},
       ...lane.includeCommitAuthors ? { authors: commitAuthors(input2.histories[r.lane]?.commits ?? []) } : {}
     });
+    const changelog = lane.changelogStyle === "ruby-yoshi" ? rubyYoshiNotes(entry) : entry;
     return { ...r, changelog };
   });
   return { ...plan, releases, warnings: [...input2.gatherWarnings ?? [], ...plan.warnings] };
@@ -43039,6 +43212,28 @@ function createGitHubRepoHost(octokit, options) {
   async function readFile(path, ref) {
     return (await readFiles([path], ref))[path] ?? null;
   }
+  async function findFiles(names, dirs, ref) {
+    if (names.length === 0 || dirs.length === 0) return [];
+    const at = ref ?? (await bootstrap()).headSha;
+    const res = await rest("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
+      owner,
+      repo,
+      tree_sha: at,
+      recursive: "1"
+    });
+    const data = res.data;
+    if (data.truncated) {
+      throw new ReleaseLanesError(
+        "RL135",
+        `the file tree of ${owner}/${repo}@${at} is too large for GitHub to list in one response; cannot find ${names.join(", ")} files`
+      );
+    }
+    const wanted = new Set(names);
+    const inDirs = (p) => dirs.some((d) => d === "." || p.startsWith(`${d}/`));
+    return (data.tree ?? []).filter(
+      (e) => e.type === "blob" && wanted.has(e.path.slice(e.path.lastIndexOf("/") + 1)) && inDirs(e.path)
+    ).map((e) => e.path);
+  }
   let carried;
   const lanesHistory = async (config, boundaries) => {
     const boot = await bootstrap();
@@ -43058,6 +43253,7 @@ function createGitHubRepoHost(octokit, options) {
   return {
     readFile,
     readFiles,
+    findFiles,
     listTags: async () => (await bootstrap()).tags,
     headSha: async () => (await bootstrap()).headSha,
     lanesHistory,

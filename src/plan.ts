@@ -150,8 +150,8 @@ export async function gather(host: RepoHost, opts: GatherOptions): Promise<Gathe
 }
 
 /** The lanes' version files found by name in the tree (release-please's python, terraform-module, maven). */
-async function withFoundFiles(
-  host: RepoHost,
+export async function withFoundFiles(
+  host: Pick<RepoHost, 'findFiles'>,
   config: RepoConfig,
   ref: string | undefined,
 ): Promise<RepoConfig> {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createGitRepoHost } from '../adapters/git/repo-host.js';
 import { migrateReleasePlease } from '../config/migrate-release-please.js';
 import { ReleaseLanesError } from '../errors.js';
 import {
@@ -13,6 +14,7 @@ import {
   MANIFEST_PATH,
   RP_CONFIG_PATH,
   RP_MANIFEST_PATH,
+  withFoundFiles,
 } from '../plan.js';
 import type { CliIO } from './main.js';
 
@@ -35,7 +37,9 @@ export async function initCommand(cwd: string, io: CliIO): Promise<number> {
     { releasePleaseConfig, releasePleaseManifest: read(RP_MANIFEST_PATH) },
     {},
   );
-  const migration = migrateReleasePlease(loaded.config, loaded.versions);
+  // files release-please finds by name (python version.py, terraform-module, maven pom.xml) are listed
+  const config = await withFoundFiles(createGitRepoHost(cwd), loaded.config, undefined);
+  const migration = migrateReleasePlease(config, loaded.versions);
   fs.mkdirSync(path.join(cwd, path.dirname(CONFIG_PATH)), { recursive: true });
   fs.writeFileSync(path.join(cwd, CONFIG_PATH), migration.yaml);
   fs.writeFileSync(path.join(cwd, MANIFEST_PATH), migration.manifest);

@@ -100,6 +100,11 @@ export function migrateReleasePlease(config: RepoConfig, versions: Record<string
   ];
   if ((style?.extraLabels ?? []).length > 0)
     changes.push(`\`extra-label\` (${style!.extraLabels.join(', ')}) is no longer added`);
+  const found = config.lanes.filter((l) => (l.discoverFiles ?? []).length > 0).map((l) => l.name);
+  if (found.length > 0)
+    changes.push(
+      `files found by name (${[...new Set(config.lanes.flatMap((l) => (l.discoverFiles ?? []).map((r) => r.name)))].join(', ')}) are now listed in \`version-files\` (${found.join(', ')}): add files created later there`,
+    );
   if (style?.signoff) changes.push('`signoff`: release commits no longer carry a Signed-off-by trailer');
   if (config.lanes.some((l) => l.releasePr?.draft))
     changes.push('`draft-pull-request`: release PRs are no longer drafts');

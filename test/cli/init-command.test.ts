@@ -65,6 +65,8 @@ const FIXTURES: Record<string, (repo: TestRepo) => void> = {
       }),
       '.release-please-manifest.json': json({ api: '2.1.0', worker: '2.1.0' }),
       'api/pyproject.toml': '[project]\nname = "api"\nversion = "2.1.0"\n',
+      // found by name, as release-please's python strategy finds every version.py
+      'api/lib/deep/version.py': '__version__ = "2.1.0"\n',
       'worker/main.sh': 'echo\n',
     });
     repo.tag('api@2.1.0');
@@ -95,6 +97,15 @@ describe('release-lanes init', () => {
       expect(init.stdout).toContain(
         'release PR labels: "release-lanes: pending" / "release-lanes: tagged" instead of "autorelease: pending" / "autorelease: tagged"',
       );
+
+      if (name.startsWith('python')) {
+        // a version.py release-please would find by name is listed, and the change is said
+        const yml = fs.readFileSync(path.join(repo.dir, '.github/release-lanes.yml'), 'utf8');
+        expect(yml).toContain('path: api/lib/deep/version.py');
+        expect(init.stdout).toContain(
+          'files found by name (version.py) are now listed in `version-files` (api): add files created later there',
+        );
+      }
 
       fs.rmSync(path.join(repo.dir, 'release-please-config.json'));
       fs.rmSync(path.join(repo.dir, '.release-please-manifest.json'));

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/index.js';
+import { migrateReleasePlease } from '../../src/config/migrate-release-please.js';
 import { RELEASE_PLEASE_TYPES } from '../../src/config/release-please-types.js';
 import { isReleaseLanesError, ReleaseLanesErrors, type ReleaseLanesError } from '../../src/errors.js';
 import { rp } from '../conformance/release-please.js';
@@ -97,6 +98,16 @@ describe('release-please release types: every one honoured or refused', () => {
     expect(b!.changelogStyle).toBeUndefined();
     expect(b!.changelogSections).toEqual([{ type: 'feat', section: 'New', hidden: false }]);
     expect(b!.versionFiles.map((f) => f.path)).toEqual(['b/lib/b/version.rb', 'b/Gemfile.lock']);
+  });
+
+  it('`release-lanes init` refuses ruby-yoshi (RL133): release-lanes.yml has no changelog style', () => {
+    const { config, versions } = load({ packages: { a: { 'release-type': 'ruby-yoshi', component: 'a' } } });
+    expect(errorsOf(() => migrateReleasePlease(config, versions)).map((e) => [e.code, e.detail])).toEqual([
+      [
+        'RL133',
+        'release-please-config.json uses `release-type: ruby-yoshi (its changelog style)` (a), which .github/release-lanes.yml cannot express',
+      ],
+    ]);
   });
 
   it('docs/config.md lists every type once, with the same status', () => {

@@ -4,11 +4,17 @@ import type { TagRef } from '../../core/types.js';
 import { ReleaseLanesError } from '../../errors.js';
 import type { RepoHost } from '../../ports/repo-host.js';
 import { readLanesHistory, resolveHead, type GitHistoryStats } from './lanes-history.js';
+import type { GitLogStream } from './log-stream.js';
 import { runGit } from './run-git.js';
 
 export interface GitRepoHostOptions {
   /** Filled by every `lanesHistory` call: how many commits were parsed, whether git was stopped early. */
   stats?: GitHistoryStats;
+  /**
+   * The history pass started ahead (startHistoryRead on the same checkout), taken by the first
+   * `lanesHistory` call. Whoever started it stops it (GitLogStream.stop) when the plan fails before.
+   */
+  ahead?: GitLogStream;
 }
 
 function normalizeRepoPath(path: string): string {
@@ -20,6 +26,7 @@ function normalizeRepoPath(path: string): string {
 /** The RepoHost of a local git checkout at `cwd` (the repository root or any directory inside it). */
 export function createGitRepoHost(cwd: string, options: GitRepoHostOptions = {}): RepoHost {
   let toplevel: Promise<string> | undefined;
+  let ahead = options.ahead;
   const top = () =>
     (toplevel ??= runGit(cwd, ['rev-parse', '--show-toplevel']).then((r) =>
       r.stdout.toString('utf8').trim(),
@@ -86,7 +93,9 @@ export function createGitRepoHost(cwd: string, options: GitRepoHostOptions = {})
     },
 
     lanesHistory(config, boundaries, onCommit) {
-      return readLanesHistory(cwd, config, boundaries, options.stats, onCommit);
+      const stream = ahead;
+      ahead = undefined;
+      return readLanesHistory(cwd, config, boundaries, options.stats, onCommit, stream);
     },
   };
 }

@@ -25,6 +25,17 @@ const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 export { lanesLogArgs };
 
+export interface LanesHistoryOptions {
+  /** Filled with what the pass did. */
+  stats?: GitHistoryStats;
+  /** Called once per kept commit as soon as it is read (while git still runs). */
+  onKept?: (commit: RawCommit) => void;
+  /** The pass over HEAD started ahead (startHistoryRead); used when it is the same walk, else stopped. */
+  ahead?: GitLogStream;
+  /** HEAD as already resolved (resolveHead) by the caller; default: resolved here. */
+  head?: Promise<string | null>;
+}
+
 /** The commit HEAD points at, or null in a repository without commits. */
 export async function resolveHead(cwd: string): Promise<string | null> {
   const r = await runGit(cwd, ['rev-parse', '--verify', '-q', 'HEAD^{commit}'], [0, 1]);
@@ -50,15 +61,13 @@ export async function readLanesHistory(
   cwd: string,
   config: RepoConfig,
   boundaries: Record<string, string | undefined>,
-  stats?: GitHistoryStats,
-  onKept?: (commit: RawCommit) => void,
-  /** The pass over HEAD started ahead (startHistoryRead); used when it is the same walk, else stopped. */
-  ahead?: GitLogStream,
+  opts: LanesHistoryOptions = {},
 ): Promise<Record<string, RawCommit[]>> {
+  const { stats, onKept, ahead } = opts;
   const lanes = config.lanes.map((l) => l.name);
   const result: Record<string, RawCommit[]> = Object.fromEntries(lanes.map((l) => [l, []]));
   if (stats) Object.assign(stats, { commitsParsed: 0, commitsKept: 0, stoppedEarly: false, passes: 0 });
-  const head = lanes.length === 0 ? null : await resolveHead(cwd);
+  const head = lanes.length === 0 ? null : await (opts.head ?? resolveHead(cwd));
   if (head === null) {
     // no lanes, or no commits yet
     ahead?.stop();

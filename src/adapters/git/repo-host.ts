@@ -27,6 +27,8 @@ function normalizeRepoPath(path: string): string {
 export function createGitRepoHost(cwd: string, options: GitRepoHostOptions = {}): RepoHost {
   let toplevel: Promise<string> | undefined;
   let ahead = options.ahead;
+  /** The head resolved by headSha(), which the next history pass reads from (one rev-parse, one head). */
+  let lastHead: Promise<string | null> | undefined;
   const top = () =>
     (toplevel ??= runGit(cwd, ['rev-parse', '--show-toplevel']).then((r) =>
       r.stdout.toString('utf8').trim(),
@@ -87,15 +89,21 @@ export function createGitRepoHost(cwd: string, options: GitRepoHostOptions = {})
     },
 
     async headSha(): Promise<string> {
-      const head = await resolveHead(cwd);
+      const head = await (lastHead = resolveHead(cwd));
       if (head === null) throw new ReleaseLanesError('RL201', `the repository in ${cwd} has no commits yet`);
       return head;
     },
 
     lanesHistory(config, boundaries, onCommit) {
       const stream = ahead;
-      ahead = undefined;
-      return readLanesHistory(cwd, config, boundaries, options.stats, onCommit, stream);
+      const head = lastHead;
+      ahead = lastHead = undefined;
+      return readLanesHistory(cwd, config, boundaries, {
+        stats: options.stats,
+        onKept: onCommit,
+        ahead: stream,
+        head,
+      });
     },
   };
 }

@@ -33881,7 +33881,7 @@ function sameChange(message) {
   return header.replace(TRAILING_PR, "").trim().replace(/["'.\s]+$/, "");
 }
 function invalidReleaseAs(raw) {
-  if (!RELEASE_AS_LINE.test(raw.message)) return null;
+  if (!/release-as:/i.test(raw.message) || !RELEASE_AS_LINE.test(raw.message)) return null;
   for (const m of splitMessages(raw.message)) {
     const value = releaseAsValue(m);
     if (value !== null && normaliseReleaseAs(value) === null) return value;
@@ -36456,7 +36456,9 @@ function planReleases(input2) {
     const lane = byName.get(name2);
     const history = histories[name2] ?? { commits: [] };
     const current = history.currentVersion ?? null;
-    const parsed = cancelReverts(history.commits.flatMap(parse4)).kept;
+    const all = [];
+    for (const raw of history.commits) for (const p of parse4(raw)) all.push(p);
+    const parsed = cancelReverts(all).kept;
     for (const raw of history.commits) {
       const bad = invalidReleaseAs(raw);
       if (bad !== null) {
@@ -36626,6 +36628,7 @@ var SPACE = /\s/;
 var SPECIAL = /[\n<>&\\[*_~`@#]/g;
 var SPECIAL_CHAR = /[\n<>&\\[*_~`@#]/;
 function escapeMarkdown(text, options = {}) {
+  if (!SPECIAL_CHAR.test(text) && escapeLineStart(text, 0, true) === null) return text;
   const strict = options.strict ?? false;
   const count = (ch) => text.split(ch).length - 1;
   const risky = {
@@ -36809,12 +36812,14 @@ function buildChangelogView(input2) {
     for (const note of notes) breaking.push({ scope: scopeOf(c), text: text(note) });
   }
   const groups2 = /* @__PURE__ */ new Map();
+  const titles = /* @__PURE__ */ new Map();
   for (const c of commits) {
     const type = (c.revert ? "revert" : c.type ?? "").toLowerCase();
     const entry = input2.sections.find((s) => s.type === type);
     const forced = c.breaking || c.breakingNotes.length > 0 || c.releaseAs !== null;
     if (!forced && (!entry || entry.hidden)) continue;
-    const title = escapeMarkdown(entry?.section ?? type);
+    let title = titles.get(type);
+    if (title === void 0) titles.set(type, title = escapeMarkdown(entry?.section ?? type));
     if (!title) continue;
     let group = groups2.get(title);
     if (!group) {
@@ -36832,7 +36837,9 @@ function buildChangelogView(input2) {
   const order = input2.sections.map((s) => escapeMarkdown(s.section));
   const sorted = [...groups2.values()].sort((a, b) => order.indexOf(a.title) - order.indexOf(b.title));
   for (const g of sorted) {
-    g.commits.sort((a, b) => EN.compare(`${a.scope ?? ""}${a.subject}`, `${b.scope ?? ""}${b.subject}`));
+    const keyed = g.commits.map((c) => ({ key: `${c.scope ?? ""}${c.subject}`, c }));
+    keyed.sort((a, b) => EN.compare(a.key, b.key));
+    g.commits = keyed.map((k) => k.c);
   }
   if (input2.dependencyUpdates.length > 0) {
     let deps = sorted.find((g) => g.title === DEPENDENCIES);
@@ -42582,6 +42589,7 @@ ${fence}`;
 
 // src/core/assign.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var MAX_REMEMBERED = 2e5;
 function normalizePath2(p) {
   let s = p.trim().replace(/\\/g, "/");
   while (s.startsWith("./")) s = s.slice(2);
@@ -42624,7 +42632,14 @@ function createLaneAssigner(config) {
   const excludes = new Map(config.lanes.map((l) => [l.name, excludeTest(l)]));
   const laneOrder = new Map(config.lanes.map((l, i) => [l.name, i]));
   const rootExcludes = roots.map((r) => ({ name: r.name, excluded: excludes.get(r.name) }));
+  const owners = /* @__PURE__ */ new Map();
   const ownerOf = (file) => {
+    if (owners.has(file)) return owners.get(file);
+    const owner = findOwner(file);
+    if (owners.size < MAX_REMEMBERED) owners.set(file, owner);
+    return owner;
+  };
+  const findOwner = (file) => {
     let owner;
     let weight = -1;
     for (let end = file.length; end > 0; end = file.lastIndexOf("/", end - 1)) {
@@ -42643,6 +42658,10 @@ function createLaneAssigner(config) {
     return owner;
   };
   return (files) => {
+    if (files.length === 1 && rootExcludes.length === 0) {
+      const owner = ownerOf(files[0]);
+      return owner === void 0 ? [] : [owner];
+    }
     const hit = /* @__PURE__ */ new Set();
     const rootHit = /* @__PURE__ */ new Set();
     for (const file of files) {

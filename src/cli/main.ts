@@ -4,7 +4,7 @@ import path from 'node:path';
 import { withCodedErrors } from './coded-errors.js';
 import { parseArgs } from 'node:util';
 import { ReleaseLanesError } from '../errors.js';
-import { planCheckout } from '../index.js';
+import { startHistoryRead } from '../adapters/git/log-stream.js';
 import type { GitHubOctokit, OctokitOptions } from '../adapters/github/octokit.js';
 import { formatPlan } from './format-plan.js';
 import { planToJson } from './plan-json.js';
@@ -164,7 +164,20 @@ async function planCommand(
   io: CliIO,
   opts: { json: boolean; configPath?: string; exitCode?: boolean; repoUrl?: string },
 ): Promise<number> {
-  const plan = await planCheckout(cwd, { now: io.now, configPath: opts.configPath, repoUrl: opts.repoUrl });
+  // git starts walking the history first; the planner loads while it runs.
+  const ahead = startHistoryRead(cwd);
+  let plan;
+  try {
+    const { planCheckout } = await import('../index.js');
+    plan = await planCheckout(cwd, {
+      now: io.now,
+      configPath: opts.configPath,
+      repoUrl: opts.repoUrl,
+      ahead,
+    });
+  } finally {
+    ahead.stop();
+  }
   io.stdout(opts.json ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlan(plan));
   return opts.exitCode && plan.releases.length === 0 ? 1 : 0;
 }

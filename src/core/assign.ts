@@ -12,6 +12,9 @@ import type { LaneConfig, RepoConfig } from './types.js';
  *   any file it does not exclude; in `unclaimed` mode only files no other lane claims.
  *   A commit with no files (`--allow-empty`) belongs to the root lane in `all` mode.
  */
+/** Paths whose owner an assigner remembers (a bound on its memory). */
+const MAX_REMEMBERED = 200_000;
+
 export type LaneAssigner = (files: readonly string[]) => string[];
 
 interface Matcher {
@@ -70,7 +73,15 @@ export function createLaneAssigner(config: Pick<RepoConfig, 'lanes' | 'rootMode'
   const laneOrder = new Map(config.lanes.map((l, i) => [l.name, i]));
   const rootExcludes = roots.map((r) => ({ name: r.name, excluded: excludes.get(r.name)! }));
 
+  // A path's owner never changes: remembered, as most commits touch files touched before.
+  const owners = new Map<string, string | undefined>();
   const ownerOf = (file: string): string | undefined => {
+    if (owners.has(file)) return owners.get(file);
+    const owner = findOwner(file);
+    if (owners.size < MAX_REMEMBERED) owners.set(file, owner);
+    return owner;
+  };
+  const findOwner = (file: string): string | undefined => {
     let owner: string | undefined;
     let weight = -1;
     for (let end = file.length; end > 0; end = file.lastIndexOf('/', end - 1)) {
@@ -90,6 +101,10 @@ export function createLaneAssigner(config: Pick<RepoConfig, 'lanes' | 'rootMode'
   };
 
   return (files) => {
+    if (files.length === 1 && rootExcludes.length === 0) {
+      const owner = ownerOf(files[0]!);
+      return owner === undefined ? [] : [owner];
+    }
     const hit = new Set<string>();
     const rootHit = new Set<string>();
     for (const file of files) {

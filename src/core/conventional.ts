@@ -135,7 +135,8 @@ function sameChange(message: string): string {
  * (no footer, or all valid). Callers warn with RL202 when this is not null.
  */
 export function invalidReleaseAs(raw: RawCommit): string | null {
-  if (!RELEASE_AS_LINE.test(raw.message)) return null;
+  // A plain search first: most messages have no such footer and the anchored multiline one is slower.
+  if (!/release-as:/i.test(raw.message) || !RELEASE_AS_LINE.test(raw.message)) return null;
   for (const m of splitMessages(raw.message)) {
     const value = releaseAsValue(m);
     if (value !== null && normaliseReleaseAs(value) === null) return value;

@@ -99,7 +99,9 @@ export function planReleases(input: PlanInput): CorePlan {
     const lane = byName.get(name)!;
     const history = histories[name] ?? { commits: [] };
     const current = history.currentVersion ?? null;
-    const parsed = cancelReverts(history.commits.flatMap(parse)).kept;
+    const all: ParsedCommit[] = [];
+    for (const raw of history.commits) for (const p of parse(raw)) all.push(p);
+    const parsed = cancelReverts(all).kept;
     for (const raw of history.commits) {
       const bad = invalidReleaseAs(raw);
       if (bad !== null) {

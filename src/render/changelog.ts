@@ -125,6 +125,8 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
   // Group by section title, in order of first appearance, then stable-sort by the configured section order
   // (titles not configured rank first, as in conventional-changelog-conventionalcommits).
   const groups = new Map<string, ChangelogGroupView>();
+  /** Escaped section title per commit type (computed once per type, not once per commit). */
+  const titles = new Map<string, string>();
   for (const c of commits) {
     const type = (c.revert ? 'revert' : (c.type ?? '')).toLowerCase();
     const entry = input.sections.find((s) => s.type === type);
@@ -132,7 +134,8 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
     // those so that a breaking `chore!:` is never silently dropped).
     const forced = c.breaking || c.breakingNotes.length > 0 || c.releaseAs !== null;
     if (!forced && (!entry || entry.hidden)) continue;
-    const title = escapeMarkdown(entry?.section ?? type);
+    let title = titles.get(type);
+    if (title === undefined) titles.set(type, (title = escapeMarkdown(entry?.section ?? type)));
     if (!title) continue;
     let group = groups.get(title);
     if (!group) {
@@ -151,7 +154,10 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
   const sorted = [...groups.values()].sort((a, b) => order.indexOf(a.title) - order.indexOf(b.title));
   for (const g of sorted) {
     // conventional-changelog-writer's commitsSort ['scope', 'subject']: concatenated, localeCompare, stable.
-    g.commits.sort((a, b) => EN.compare(`${a.scope ?? ''}${a.subject}`, `${b.scope ?? ''}${b.subject}`));
+    // Each key is built once, not twice per comparison.
+    const keyed = g.commits.map((c) => ({ key: `${c.scope ?? ''}${c.subject}`, c }));
+    keyed.sort((a, b) => EN.compare(a.key, b.key));
+    g.commits = keyed.map((k) => k.c);
   }
 
   if (input.dependencyUpdates.length > 0) {

@@ -47,6 +47,8 @@ const SPECIAL_CHAR = /[\n<>&\\[*_~`@#]/;
  * would flatten it each time).
  */
 export function escapeMarkdown(text: string, options: EscapeOptions = {}): string {
+  // Most subjects are one line of words: no character below acts, and no line start does either.
+  if (!SPECIAL_CHAR.test(text) && escapeLineStart(text, 0, true) === null) return text;
   const strict = options.strict ?? false;
   const count = (ch: string): number => text.split(ch).length - 1;
   // Emphasis and strikethrough need an opener and a closer: with fewer than two delimiters, nothing pairs.

@@ -2,8 +2,9 @@ import { createLaneAssigner } from '../../core/assign.js';
 import { createRangeTracker } from '../../core/ranges.js';
 import type { RawCommit, RepoConfig } from '../../core/types.js';
 import { ReleaseLanesError } from '../../errors.js';
-import { GitLogParser, LOG_FORMAT, type HeaderDecision } from './log-parser.js';
-import { gitFailure, runGit, spawnError, spawnGit } from './run-git.js';
+import { GitLogParser, type HeaderDecision } from './log-parser.js';
+import { GitLogStream, lanesLogArgs } from './log-stream.js';
+import { runGit } from './run-git.js';
 
 /** What one history pass did (for tests and the benchmark). */
 export interface GitHistoryStats {
@@ -13,30 +14,26 @@ export interface GitHistoryStats {
   commitsKept: number;
   /** True when git was stopped before the end of history because every lane's range was complete. */
   stoppedEarly: boolean;
+  /**
+   * `git log` passes read: 1, or 2 when the pass started ahead over HEAD alone could not stand for the
+   * walk of HEAD and the boundaries (a boundary not an ancestor of HEAD, or HEAD moved meanwhile).
+   */
+  passes: number;
 }
 
 const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
-/**
- * The arguments of the single history pass. `--no-renames`: a file moved from lane A to lane B shows
- * as a deletion in A and an addition in B, so the move counts for both lanes (with rename detection
- * only the new path would be listed). Merges list no files (no `-m`), which is fine: the planner
- * ignores merge commits; they are still fed to the range tracker so ranges follow every parent.
- */
-export function lanesLogArgs(revs: readonly string[]): string[] {
-  return [
-    'log',
-    '--topo-order',
-    '-z',
-    '--name-only',
-    '--no-renames',
-    '--no-color',
-    '--no-ext-diff',
-    '--ignore-missing',
-    `--format=${LOG_FORMAT}`,
-    ...revs,
-    '--',
-  ];
+export { lanesLogArgs };
+
+export interface LanesHistoryOptions {
+  /** Filled with what the pass did. */
+  stats?: GitHistoryStats;
+  /** Called once per kept commit as soon as it is read (while git still runs). */
+  onKept?: (commit: RawCommit) => void;
+  /** The pass over HEAD started ahead (startHistoryRead); used when it is the same walk, else stopped. */
+  ahead?: GitLogStream;
+  /** HEAD as already resolved (resolveHead) by the caller; default: resolved here. */
+  head?: Promise<string | null>;
 }
 
 /** The commit HEAD points at, or null in a repository without commits. */
@@ -54,22 +51,30 @@ export async function resolveHead(cwd: string): Promise<string | null> {
  * of HEAD (a release tagged on a branch) still bounds its lane like `git log boundary..HEAD`; commits
  * reachable only from such a boundary are dropped. A boundary git does not know (shallow clone)
  * is ignored: that lane gets the whole available history.
+ *
+ * `ahead`: the pass over HEAD alone, started before the boundaries were known (startHistoryRead). When
+ * every boundary is an ancestor of HEAD it is the same walk, so it is used; the tracker tells at the end
+ * (every boundary seen) and the first commit tells whether HEAD is the same. Otherwise its result is
+ * dropped and the pass over HEAD and the boundaries is read instead (stats.passes = 2).
  */
 export async function readLanesHistory(
   cwd: string,
   config: RepoConfig,
   boundaries: Record<string, string | undefined>,
-  stats?: GitHistoryStats,
-  onKept?: (commit: RawCommit) => void,
+  opts: LanesHistoryOptions = {},
 ): Promise<Record<string, RawCommit[]>> {
+  const { stats, onKept, ahead } = opts;
   const lanes = config.lanes.map((l) => l.name);
   const result: Record<string, RawCommit[]> = Object.fromEntries(lanes.map((l) => [l, []]));
-  if (stats) Object.assign(stats, { commitsParsed: 0, commitsKept: 0, stoppedEarly: false });
-  if (lanes.length === 0) return result;
-  const head = await resolveHead(cwd);
-  if (head === null) return result; // no commits yet
+  if (stats) Object.assign(stats, { commitsParsed: 0, commitsKept: 0, stoppedEarly: false, passes: 0 });
+  const head = lanes.length === 0 ? null : await (opts.head ?? resolveHead(cwd));
+  if (head === null) {
+    // no lanes, or no commits yet
+    ahead?.stop();
+    return result;
+  }
 
-  const bounds: Record<string, string | undefined> = {};
+  const bounds: Record<string, string> = {};
   const extraRevs = new Set<string>();
   for (const lane of lanes) {
     const b = boundaries[lane]?.trim().toLowerCase();
@@ -83,15 +88,56 @@ export async function readLanesHistory(
     bounds[lane] = b;
     if (b !== head) extraRevs.add(b);
   }
+  let pass: Pass | null = null;
+  let passes = 1;
+  if (ahead) pass = await onePass(ahead, config, bounds, head, false, onKept).catch(() => null);
+  if (pass === null) {
+    if (ahead) passes++;
+    pass = await onePass(new GitLogStream(cwd, [head, ...extraRevs]), config, bounds, head, true, onKept);
+  }
+  if (stats) Object.assign(stats, pass!.stats, { passes });
+  return pass!.result;
+}
+
+interface Pass {
+  result: Record<string, RawCommit[]>;
+  stats: Omit<GitHistoryStats, 'passes'>;
+}
+
+/**
+ * One `git log` pass. `walksBoundaries`: the stream walks HEAD and every boundary (the last two
+ * arguments of lanesLogArgs); otherwise it walks HEAD alone (started ahead), which is the same walk
+ * when every boundary is an ancestor of HEAD: null when that turned out false (a boundary never seen,
+ * or HEAD moved since), the caller then walks again.
+ */
+async function onePass(
+  stream: GitLogStream,
+  config: RepoConfig,
+  bounds: Record<string, string>,
+  head: string,
+  walksBoundaries: boolean,
+  onKept: ((commit: RawCommit) => void) | undefined,
+): Promise<Pass | null> {
+  const lanes = config.lanes.map((l) => l.name);
+  const result: Record<string, RawCommit[]> = Object.fromEntries(lanes.map((l) => [l, []]));
+  let kept = 0;
   const tracker = createRangeTracker(lanes, bounds);
   const assign = createLaneAssigner(config);
   /** Pending commits reachable from HEAD (only needed when other tips are walked). */
-  const fromHead = extraRevs.size > 0 ? new Set<string>([head]) : null;
-  let inRange: string[] = [];
-  let kept = 0;
+  const fromHead = walksBoundaries && stream.revs.length > 1 ? new Set<string>([head]) : null;
+  let inRange: readonly string[] = [];
+  let first = true;
+  let wrongHead = false;
 
   const parser = new GitLogParser({
     onHeader({ sha, parents }): HeaderDecision {
+      if (first) {
+        first = false;
+        if (!walksBoundaries && sha !== head) {
+          wrongHead = true;
+          return 'stop';
+        }
+      }
       if (tracker.done()) return 'stop';
       inRange = tracker.visit(sha, parents);
       if (fromHead !== null) {
@@ -118,44 +164,14 @@ export async function readLanesHistory(
     },
   });
 
-  const args = lanesLogArgs([head, ...extraRevs]);
-  await new Promise<void>((resolve, reject) => {
-    const child = spawnGit(cwd, args);
-    const err: Buffer[] = [];
-    let failure: unknown = null;
-    child.stdin.end();
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (parser.isStopped || failure !== null) return;
-      try {
-        parser.push(chunk);
-      } catch (e) {
-        failure = e;
-      }
-      if (parser.isStopped || failure !== null) {
-        child.stdout.destroy();
-        child.kill();
-      }
-    });
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => reject(spawnError(cwd, e)));
-    child.on('close', (code) => {
-      if (failure !== null) return reject(failure);
-      if (parser.isStopped) return resolve();
-      if (code !== 0) return reject(gitFailure(cwd, args, code ?? -1, Buffer.concat(err).toString('utf8')));
-      try {
-        parser.end();
-        resolve();
-      } catch (e) {
-        reject(e);
-      }
-    });
+  const stoppedEarly = await stream.read((chunk) => {
+    parser.push(chunk);
+    return !parser.isStopped;
   });
-
-  if (stats)
-    Object.assign(stats, {
-      commitsParsed: parser.recordsSeen,
-      commitsKept: kept,
-      stoppedEarly: parser.isStopped,
-    });
-  return result;
+  if (!stoppedEarly) parser.end();
+  if (!walksBoundaries && (wrongHead || tracker.unseenBoundaries().length > 0)) return null;
+  return {
+    result,
+    stats: { commitsParsed: parser.recordsSeen, commitsKept: kept, stoppedEarly },
+  };
 }

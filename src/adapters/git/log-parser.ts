@@ -29,21 +29,46 @@ export interface LogRecord extends LogHeader {
 /** A parsed commit whose text fields are decoded on demand. */
 export class GitLogRecord implements LogHeader {
   files: string[] = [];
-  /** @internal raw fields */
-  raw: [author: Buffer | null, date: Buffer | null, body: Buffer | null] = [null, null, null];
+  // Raw fields as (buffer, start, end), not subarrays: no Buffer object per field of every commit.
+  private authorBuf: Buffer | null = null;
+  private authorStart = 0;
+  private authorEnd = 0;
+  private dateBuf: Buffer | null = null;
+  private dateStart = 0;
+  private dateEnd = 0;
+  private bodyBuf: Buffer | null = null;
+  private bodyStart = 0;
+  private bodyEnd = 0;
   constructor(
     readonly sha: string,
     public parents: string[],
   ) {}
 
+  /** @internal the parser keeps field 2 (author), 3 (date) or 4 (body) of the record */
+  setRaw(field: number, buf: Buffer, start: number, end: number): void {
+    if (field === 2) {
+      this.authorBuf = buf;
+      this.authorStart = start;
+      this.authorEnd = end;
+    } else if (field === 3) {
+      this.dateBuf = buf;
+      this.dateStart = start;
+      this.dateEnd = end;
+    } else {
+      this.bodyBuf = buf;
+      this.bodyStart = start;
+      this.bodyEnd = end;
+    }
+  }
+
   decode(): LogRecord {
-    const [author, date, body] = this.raw;
+    const body = this.bodyBuf ? this.bodyBuf.toString('utf8', this.bodyStart, this.bodyEnd) : '';
     return {
       sha: this.sha,
       parents: this.parents,
-      authorName: author ? author.toString('utf8') : '',
-      date: date ? date.toString('latin1') : '',
-      message: body ? body.toString('utf8').replace(/\n+$/, '') : '',
+      authorName: this.authorBuf ? this.authorBuf.toString('utf8', this.authorStart, this.authorEnd) : '',
+      date: this.dateBuf ? this.dateBuf.toString('latin1', this.dateStart, this.dateEnd) : '',
+      message: body.replace(/\n+$/, ''),
       files: this.files,
     };
   }
@@ -141,7 +166,7 @@ export class GitLogParser {
     }
     if (field < HEADER_TOKENS) {
       this.field = field + 1;
-      if (this.keep) rec.raw[field - 2] = buf.subarray(start, end);
+      if (this.keep) rec.setRaw(field, buf, start, end);
       return;
     }
     if (!this.keep || end === start) return;

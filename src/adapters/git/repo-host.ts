@@ -4,11 +4,17 @@ import type { TagRef } from '../../core/types.js';
 import { ReleaseLanesError } from '../../errors.js';
 import type { RepoHost } from '../../ports/repo-host.js';
 import { readLanesHistory, resolveHead, type GitHistoryStats } from './lanes-history.js';
+import type { GitLogStream } from './log-stream.js';
 import { runGit } from './run-git.js';
 
 export interface GitRepoHostOptions {
   /** Filled by every `lanesHistory` call: how many commits were parsed, whether git was stopped early. */
   stats?: GitHistoryStats;
+  /**
+   * The history pass started ahead (startHistoryRead on the same checkout), taken by the first
+   * `lanesHistory` call. Whoever started it stops it (GitLogStream.stop) when the plan fails before.
+   */
+  ahead?: GitLogStream;
 }
 
 function normalizeRepoPath(path: string): string {
@@ -20,6 +26,9 @@ function normalizeRepoPath(path: string): string {
 /** The RepoHost of a local git checkout at `cwd` (the repository root or any directory inside it). */
 export function createGitRepoHost(cwd: string, options: GitRepoHostOptions = {}): RepoHost {
   let toplevel: Promise<string> | undefined;
+  let ahead = options.ahead;
+  /** The head resolved by headSha(), which the next history pass reads from (one rev-parse, one head). */
+  let lastHead: Promise<string | null> | undefined;
   const top = () =>
     (toplevel ??= runGit(cwd, ['rev-parse', '--show-toplevel']).then((r) =>
       r.stdout.toString('utf8').trim(),
@@ -102,13 +111,21 @@ export function createGitRepoHost(cwd: string, options: GitRepoHostOptions = {})
     },
 
     async headSha(): Promise<string> {
-      const head = await resolveHead(cwd);
+      const head = await (lastHead = resolveHead(cwd));
       if (head === null) throw new ReleaseLanesError('RL201', `the repository in ${cwd} has no commits yet`);
       return head;
     },
 
     lanesHistory(config, boundaries, onCommit) {
-      return readLanesHistory(cwd, config, boundaries, options.stats, onCommit);
+      const stream = ahead;
+      const head = lastHead;
+      ahead = lastHead = undefined;
+      return readLanesHistory(cwd, config, boundaries, {
+        stats: options.stats,
+        onKept: onCommit,
+        ahead: stream,
+        head,
+      });
     },
   };
 }

@@ -23,10 +23,14 @@ export interface GitResult {
   code: number;
 }
 
-export function spawnGit(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
+export function spawnGit(
+  cwd: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): ChildProcessWithoutNullStreams {
   return spawn('git', [...GIT_BASE_ARGS, ...args], {
     cwd,
-    env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
+    env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }

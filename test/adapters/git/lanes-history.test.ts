@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGitRepoHost } from '../../../src/adapters/git/repo-host.js';
 import type { GitHistoryStats } from '../../../src/adapters/git/lanes-history.js';
+import { GitLogStream, startHistoryRead } from '../../../src/adapters/git/log-stream.js';
 import type { RepoConfig } from '../../../src/core/types.js';
 import { ReleaseLanesError } from '../../../src/errors.js';
 import { createTestRepo, type TestRepo } from '../../helpers/git-repo.js';
@@ -14,7 +15,12 @@ const config = repoConfig([
   lane('docs', ['docs']),
 ]);
 
-const newStats = (): GitHistoryStats => ({ commitsParsed: -1, commitsKept: -1, stoppedEarly: false });
+const newStats = (): GitHistoryStats => ({
+  commitsParsed: -1,
+  commitsKept: -1,
+  stoppedEarly: false,
+  passes: -1,
+});
 
 /** git's own answer for one lane: non-merge commits in `since..HEAD` touching `path` (as a set). */
 function oracle(repo: TestRepo, path: string, since?: string): string[] {
@@ -23,10 +29,23 @@ function oracle(repo: TestRepo, path: string, since?: string): string[] {
   return out === '' ? [] : out.split('\n').sort();
 }
 
+/**
+ * The history read twice: by a pass of its own, and by the pass the CLI starts ahead over HEAD alone
+ * (startHistoryRead), which must give the same commits, in the same order, with the same counts.
+ */
 async function history(repo: TestRepo, cfg: RepoConfig, boundaries: Record<string, string | undefined>) {
   const stats = newStats();
   const h = await createGitRepoHost(repo.dir, { stats }).lanesHistory(cfg, boundaries);
-  return { h, stats, shas: (l: string) => h[l]!.map((c) => c.sha) };
+  const aheadStats = newStats();
+  const ahead = startHistoryRead(repo.dir);
+  const fromAhead = await createGitRepoHost(repo.dir, { stats: aheadStats, ahead }).lanesHistory(
+    cfg,
+    boundaries,
+  );
+  expect(fromAhead).toEqual(h);
+  expect({ ...aheadStats, passes: 1 }).toEqual(stats);
+  expect(stats.passes).toBe(1);
+  return { h, stats, aheadPasses: aheadStats.passes, shas: (l: string) => h[l]!.map((c) => c.sha) };
 }
 
 describe('lanesHistory (one git log pass for all lanes)', () => {
@@ -51,7 +70,7 @@ describe('lanesHistory (one git log pass for all lanes)', () => {
     const host = createGitRepoHost(repo.dir);
     const tags = Object.fromEntries((await host.listTags()).map((t) => [t.name, t.sha]));
 
-    const { h, stats, shas } = await history(repo, config, {
+    const { h, stats, shas, aheadPasses } = await history(repo, config, {
       sdk: tags['sdk-v1.0.0'],
       server: undefined,
       docs: tags['docs-v1.0.0'],
@@ -73,6 +92,7 @@ describe('lanesHistory (one git log pass for all lanes)', () => {
     expect(stats.stoppedEarly).toBe(false); // server has no boundary: whole history
     expect(stats.commitsParsed).toBe(6);
     expect(stats.commitsKept).toBe(3); // the root-only commit belongs to no lane
+    expect(aheadPasses).toBe(1); // both boundaries are ancestors of HEAD: the pass started ahead is used
   });
 
   it('follows both parents of merges in topological order and agrees with git rev-list', async () => {
@@ -108,7 +128,12 @@ describe('lanesHistory (one git log pass for all lanes)', () => {
     const m1 = repo.commit('feat(sdk): three', { 'packages/sdk/b.ts': '3' });
     repo.commit('docs: guide', { 'docs/guide.md': 'g' });
 
-    const { shas, stats } = await history(repo, config, { sdk: hotfix, server: fork, docs: fork });
+    const { shas, stats, aheadPasses } = await history(repo, config, {
+      sdk: hotfix,
+      server: fork,
+      docs: fork,
+    });
+    expect(aheadPasses).toBe(2); // the pass over HEAD alone never meets the hotfix: read again with it
     expect(shas('sdk')).toEqual([m1]); // like `git log sdk-v1.0.1..HEAD`, not the whole history
     expect(shas('sdk')).not.toContain(hotfix);
     expect(shas('sdk').sort()).toEqual(oracle(repo, 'packages/sdk', hotfix));
@@ -120,7 +145,8 @@ describe('lanesHistory (one git log pass for all lanes)', () => {
     repo = createTestRepo();
     const a = repo.commit('feat(sdk): one', { 'packages/sdk/a.ts': '1' });
     const b = repo.commit('feat(sdk): two', { 'packages/sdk/a.ts': '2' });
-    const { shas } = await history(repo, config, { sdk: 'f'.repeat(40), server: b, docs: b });
+    const { shas, aheadPasses } = await history(repo, config, { sdk: 'f'.repeat(40), server: b, docs: b });
+    expect(aheadPasses).toBe(2);
     expect(shas('sdk')).toEqual([b, a]);
   });
 
@@ -189,6 +215,29 @@ describe('lanesHistory (one git log pass for all lanes)', () => {
     expect(full.shas('server').sort()).toEqual(oracle(repo, 'services/server'));
     expect(full.shas('server')).toHaveLength(667);
     expect(full.shas('sdk')).toHaveLength(1);
+  });
+
+  it('drops the pass started ahead when HEAD moved before the lanes were known', async () => {
+    repo = createTestRepo();
+    const a = repo.commit('feat(sdk): one', { 'packages/sdk/a.ts': '1' });
+    const ahead = new GitLogStream(repo.dir, [a]); // what startHistoryRead read when HEAD was `a`
+    const b = repo.commit('fix(sdk): two', { 'packages/sdk/a.ts': '2' });
+    const stats = newStats();
+    const h = await createGitRepoHost(repo.dir, { stats, ahead }).lanesHistory(config, {});
+    expect(h['sdk']!.map((c) => c.sha)).toEqual([b, a]);
+    expect(stats.passes).toBe(2);
+  });
+
+  it('stops the pass started ahead when there is nothing to read', async () => {
+    repo = createTestRepo();
+    repo.commit('feat(sdk): one', { 'packages/sdk/a.ts': '1' });
+    const ahead = startHistoryRead(repo.dir);
+    const stats = newStats();
+    expect(
+      await createGitRepoHost(repo.dir, { stats, ahead }).lanesHistory({ ...config, lanes: [] }, {}),
+    ).toEqual({});
+    expect(stats.passes).toBe(0);
+    await expect(ahead.read(() => true)).rejects.toThrow(/already read/);
   });
 
   it('returns empty lanes for a repository without commits', async () => {

@@ -71,6 +71,7 @@ const SUBSETS: Record<JobKind, (p: Obj) => Obj> = {
     created: p.created,
     deleted: p.deleted,
     head_commit: pick(p.head_commit, ['id', 'message', 'timestamp']),
+    ...(p.check_run ? { check_run: pick(p.check_run, ['name', 'head_sha']) } : {}),
   }),
   'pull-request-closed': (p) => ({
     ...COMMON(p),

@@ -36,7 +36,7 @@ export async function convergeRepo(
   const { login, ...run } = deps;
   const outcome = await runReleasePrs(octokit, log, target, {
     ...run,
-    resumeUnfinished: { login: await login(), ignore: [...notOurs] },
+    resumeUnfinished: { login, ignore: [...notOurs] },
   });
   if (!outcome.ok || outcome.result.unfinished.length === 0) return outcome;
   const todo = outcome.result.unfinished.filter((n) => !seen.has(n));

@@ -49,7 +49,7 @@ export interface RunDeps {
    * Look for merged release PRs (opened by this login) whose tagging did not finish before planning new
    * ones (converge.ts); the outcome then names them in `result.unfinished` and nothing else is done.
    */
-  resumeUnfinished?: { login: string; ignore?: number[] };
+  resumeUnfinished?: { login: () => Promise<string>; ignore?: number[] };
   /**
    * A recovery run (`/release-lanes retry`, a check run's Re-run): after success, a passing `release-lanes`
    * check run on this commit (`true`: the branch head the run read) replaces a failing one left there.
@@ -139,10 +139,12 @@ export function runReleasePrs(
         ...(resumeFor
           ? {
               unfinishedReleases: async (_plan: ReleasePlan, config: RepoConfig) =>
-                unfinishedReleasePrs(
-                  (await repoHost.bootstrap()).mergedPrs,
-                  { repoFullName: `${owner}/${repo}`, base, login: resumeFor.login },
-                  config,
+                (
+                  await unfinishedReleasePrs(
+                    (await repoHost.bootstrap()).mergedPrs,
+                    { repoFullName: `${owner}/${repo}`, base, login: resumeFor.login },
+                    config,
+                  )
                 ).filter((n) => !resumeFor.ignore?.includes(n)),
             }
           : {}),

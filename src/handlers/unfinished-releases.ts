@@ -1,6 +1,6 @@
 import type { MergedPrNode } from '../adapters/github/graphql-bootstrap.js';
 import type { RepoConfig } from '../core/types.js';
-import { isTagged, notOurReleasePr, type ReleasePrFacts } from '../flows/our-release-pr.js';
+import { isOurBranchFor, isTagged, notOurReleasePr, type ReleasePrFacts } from '../flows/our-release-pr.js';
 
 /** A merged PR of the bootstrap listing, in the predicate's terms (a Bot's GraphQL login gets its `[bot]`). */
 export function factsOfNode(n: MergedPrNode, repoFullName: string, base: string): ReleasePrFacts {
@@ -25,15 +25,19 @@ export function factsOfNode(n: MergedPrNode, repoFullName: string, base: string)
  * repository (our-release-pr.ts), never by label, so a human PR carrying the pending label is not taken
  * for one. The marker is checked when the PR is read in full, before it is tagged. Oldest first.
  */
-export function unfinishedReleasePrs(
+export async function unfinishedReleasePrs(
   nodes: readonly MergedPrNode[],
-  where: { repoFullName: string; base: string; login: string },
+  where: { repoFullName: string; base: string; login: () => Promise<string> },
   config: RepoConfig,
-): number[] {
-  return nodes
+): Promise<number[]> {
+  const candidates = nodes
     .map((n) => factsOfNode(n, where.repoFullName, where.base))
-    .filter((pr) => notOurReleasePr(pr, where.repoFullName, where.login, where.base) === null)
-    .filter((pr) => !isTagged(pr.labels, config))
+    .filter((pr) => isOurBranchFor(pr.head, pr.base) && !isTagged(pr.labels, config));
+  // Our identity is asked only when a candidate shows (the App's is cached per process).
+  if (candidates.length === 0) return [];
+  const login = await where.login();
+  return candidates
+    .filter((pr) => notOurReleasePr(pr, where.repoFullName, login, where.base) === null)
     .map((pr) => pr.number)
     .sort((a, b) => a - b);
 }

@@ -66,9 +66,13 @@ export interface PullLike extends RestPull {
 /** Our token identity: the App's bot login, `<slug>[bot]`. */
 export const appLogin = async (deps: TagDeps): Promise<string> => `${await deps.appSlug()}[bot]`;
 
-export type TagOutcome =
+export type TagOutcome = (
   | { ok: true; result: TagReleaseResult; requests: number }
-  | { ok: false; error: unknown; progress: TagReleaseProgress; requests: number };
+  | { ok: false; error: unknown; progress: TagReleaseProgress; requests: number }
+) & {
+  /** The convergence that followed a successful tagging run (release PRs refreshed), when there was one. */
+  refresh?: { ok: boolean };
+};
 
 export interface TagTarget {
   owner: string;
@@ -163,16 +167,29 @@ export function runTagging(octokit: TagOctokit, log: RunLog, t: TagTarget): Prom
   });
 }
 
-async function afterTagging(octokit: Octokit, log: Logger, t: TagTarget, outcome: TagOutcome, deps: TagDeps) {
-  if (!outcome.ok || outcome.result.skipped || deps.refreshReleasePrs === false) return;
+async function afterTagging(
+  octokit: Octokit,
+  log: Logger,
+  t: TagTarget,
+  outcome: TagOutcome,
+  deps: TagDeps,
+): Promise<RunOutcome | undefined> {
+  if (!outcome.ok || outcome.result.skipped || deps.refreshReleasePrs === false) return undefined;
   const repo = {
     full_name: `${t.owner}/${t.repo}`,
     default_branch: t.defaultBranch ?? t.base,
     html_url: t.repoUrl ?? '',
   };
-  await convergeFrom(octokit, log, { owner: t.owner, repo: t.repo }, repo, deps, 'resume', { base: t.base }, [
-    t.pr,
-  ]);
+  return convergeFrom(
+    octokit,
+    log,
+    { owner: t.owner, repo: t.repo },
+    repo,
+    deps,
+    'resume',
+    { base: t.base },
+    [t.pr],
+  );
 }
 
 /**
@@ -219,7 +236,7 @@ export async function handlePullRequestClosed(
   if (rule === 'tagged') {
     // A redelivery after the release finished: only what followed it may have failed (the release PR
     // refresh); converge again, and a passing check replaces a failing one on the merge commit.
-    await convergeFrom(
+    const refresh = await convergeFrom(
       context.octokit,
       context.log,
       context.repo(),
@@ -228,7 +245,9 @@ export async function handlePullRequestClosed(
       'redelivery',
       { base: pr.base.ref },
     );
-    return null;
+    return refresh.ok
+      ? null
+      : { ok: false, error: refresh.error, progress: { applied: [], releases: [] }, requests: 0 };
   }
   if (typeof rule === 'string') {
     context.log.info({ pr: pr.number }, `release-lanes: closed PR ignored: ${rule}`);
@@ -314,8 +333,8 @@ async function tagMergedPr(
     ...(accept ? { accept } : {}),
   };
   const outcome = await runTagging(octokit, log, target);
-  await afterTagging(octokit, log, target, outcome, deps);
-  return outcome;
+  const refresh = await afterTagging(octokit, log, target, outcome, deps);
+  return refresh ? { ...outcome, refresh } : outcome;
 }
 
 function successComment(mergeSha: string, result: TagReleaseResult): string {

@@ -120,7 +120,8 @@ export function runReleasePrs(
           return { ok: true, result, stats: { ...stats(), gatherRequests: defaultHost.requestCount() } };
         }
       }
-      headSha = (await repoHost.bootstrap()).headSha;
+      const boot = await repoHost.bootstrap();
+      headSha = boot.headSha;
       const now =
         target.triggerDate && target.triggerSha === headSha && !Number.isNaN(Date.parse(target.triggerDate))
           ? new Date(target.triggerDate)
@@ -149,9 +150,10 @@ export function runReleasePrs(
             }
           : {}),
       });
-      if (deps.successCheckOn && result.unfinished.length === 0 && !result.skipped) {
-        const sha = deps.successCheckOn === true ? headSha : deps.successCheckOn;
-        await releaseHost.createCheckRun(successCheck(sha, result));
+      // A recovery (or any run finding the head's check red: a redelivered push) leaves a passing check.
+      const on = deps.successCheckOn ?? (boot.headCheckFailed ? true : undefined);
+      if (on && result.unfinished.length === 0 && !result.skipped) {
+        await releaseHost.createCheckRun(successCheck(on === true ? headSha : on, result));
       }
       const s = stats();
       log.info(

@@ -20,9 +20,14 @@ type Ctx<E extends 'push' | 'pull_request.closed' | 'issue_comment.created' | 'r
   Context<E>;
 type JobSpec = (context: Context, deps: TagDeps) => Promise<JobResult>;
 
-/** `ok: false` anywhere (a failure reported as a check run) → `failed`. */
-const resultOf = (...outcomes: ({ ok: boolean } | null | undefined)[]): JobResult =>
-  outcomes.some((o) => o && !o.ok) ? 'failed' : 'done';
+type Outcome = { ok: boolean; refresh?: { ok: boolean } } | null | undefined;
+
+/**
+ * `ok: false` anywhere (a failure reported as a check run), the refresh after tagging included → `failed`
+ * (a failed job's delivery is not deduplicated: its redelivery runs again).
+ */
+const resultOf = (...outcomes: Outcome[]): JobResult =>
+  outcomes.some((o) => o && (!o.ok || o.refresh?.ok === false)) ? 'failed' : 'done';
 
 async function pushJob(context: Context, deps: TagDeps): Promise<JobResult> {
   const ctx = context as unknown as Ctx<'push'>;

@@ -26,6 +26,17 @@ const TAGS_CONNECTION = `refs(refPrefix: "refs/tags/", first: ${PAGE_SIZE}, afte
 
 const BLOB = `__typename ... on Blob { text isTruncated }`;
 
+/** The conclusion of the latest `release-lanes` check run on the head (a failing one a recovery turns green). */
+const HEAD_CHECK = ` ... on Commit { checkSuites(first: 20) { nodes { checkRuns(first: 1, filterBy: { checkName: "release-lanes", checkType: LATEST }) { nodes { conclusion } } } } }`;
+
+/** Whether the head's latest `release-lanes` check run failed (HEAD_CHECK's answer). */
+export function headCheckFailed(target: unknown): boolean {
+  const suites = (
+    target as { checkSuites?: { nodes?: { checkRuns?: { nodes?: { conclusion?: string }[] } }[] } }
+  )?.checkSuites?.nodes;
+  return (suites ?? []).some((s) => s.checkRuns?.nodes?.some((r) => r.conclusion === 'FAILURE'));
+}
+
 /** How many of the most recently updated merged PRs into the branch the bootstrap lists. */
 export const MERGED_PRS = 5;
 
@@ -53,7 +64,7 @@ export function bootstrapQuery(
     vars.length ? `, ${vars.join(', ')}` : ''
   }) {
   repository(owner: $owner, name: $repo) {
-    branch: ref(qualifiedName: $qualified) { target { oid } }
+    branch: ref(qualifiedName: $qualified) { target { oid${withMergedPrs ? HEAD_CHECK : ''} } }
     ${objects}
     tags: ${TAGS_CONNECTION}${prs}
   }

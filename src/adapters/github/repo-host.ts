@@ -14,6 +14,7 @@ import {
   bootstrapQuery,
   bootstrapVariables,
   filesQuery,
+  headCheckFailed,
   type BlobNode,
   type MergedPrNode,
   type ReleasePrNode,
@@ -76,7 +77,10 @@ export interface GitHubRepoHostOptions {
   releasePrLabels?: string[];
   /** Release branches start with one of these (a labelled PR from another branch or a fork is not trusted). */
   releaseBranchPrefixes?: string[];
-  /** Also list the last few PRs merged into the branch (`Bootstrap.mergedPrs`), in the same request. */
+  /**
+   * Also list the last few PRs merged into the branch (`Bootstrap.mergedPrs`) and read the head's latest
+   * `release-lanes` check (`Bootstrap.headCheckFailed`), in the same request.
+   */
   listMergedPrs?: boolean;
 }
 
@@ -89,6 +93,8 @@ export interface Bootstrap {
   carry: HistoryCarry | null;
   /** The last few PRs merged into the branch, most recently updated first (with `listMergedPrs`). */
   mergedPrs: MergedPrNode[];
+  /** The head's latest `release-lanes` check run failed (read with `listMergedPrs`). */
+  headCheckFailed: boolean;
 }
 
 export type GitHubRepoHost = RepoHost & { requestCount(): number; bootstrap(): Promise<Bootstrap> };
@@ -204,7 +210,14 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
     }
     const tags = await allTags(gql, { owner, repo }, r.tags);
     const carry = carryFromPrs(r.releasePrs?.nodes, options.releaseBranchPrefixes ?? ['release-lanes/']);
-    return { headSha, files, tags, carry, mergedPrs: r.mergedPrs?.nodes ?? [] };
+    return {
+      headSha,
+      files,
+      tags,
+      carry,
+      mergedPrs: r.mergedPrs?.nodes ?? [],
+      headCheckFailed: headCheckFailed(r.branch?.target),
+    };
   }
 
   function bootstrap(): Promise<Bootstrap> {

@@ -54,9 +54,9 @@ export interface TagHarness extends AppHarness {
   tagType(name: string): string;
   tagMessage(name: string): string;
   /** The request lines (`METHOD /path op`) with the repository prefix shortened to `…`. */
-  lines(from?: number): string[];
+  lines(from?: number, to?: number): string[];
   /** Deliver any event. */
-  deliver(name: string, payload: Record<string, unknown>): Promise<void>;
+  deliver(name: string, payload: Record<string, unknown>, id?: string): Promise<void>;
 }
 
 export async function tagHarness(
@@ -221,11 +221,12 @@ export async function tagHarness(
     },
     tagType: (name) => git(['cat-file', '-t', `refs/tags/${name}`]),
     tagMessage: (name) => git(['tag', '-l', '--format=%(contents)', name]),
-    lines: (from = 0) =>
+    lines: (from = 0, to?: number) =>
       h!.gh.requests
-        .slice(from)
+        .slice(from, to)
         .map((r) => `${r.method} ${r.path.replace(PREFIX, '…')}${r.operation ? ` ${r.operation}` : ''}`),
-    deliver: (name, payload) => app.probot.receive({ id: `tag-delivery-${++n}`, name, payload } as never),
+    deliver: (name, payload, id) =>
+      app.probot.receive({ id: id ?? `tag-delivery-${++n}`, name, payload } as never),
     close() {
       nock.cleanAll();
       h!.close();

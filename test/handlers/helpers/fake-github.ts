@@ -287,6 +287,16 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
         };
       });
 
+  /** The head's latest `release-lanes` check run, when the bootstrap asks for it. */
+  const headChecks = (oid: string, query: string) => {
+    if (!/checkSuites\(/.test(query)) return {};
+    const last = (checkRuns as { head_sha?: string; name?: string; conclusion?: string }[])
+      .filter((c) => c.head_sha === oid && c.name === 'release-lanes')
+      .at(-1);
+    const runs = last ? [{ conclusion: String(last.conclusion).toUpperCase() }] : [];
+    return { checkSuites: { nodes: [{ checkRuns: { nodes: runs } }] } };
+  };
+
   function graphql(body: { query: string; variables: Record<string, string | null> }): Reply {
     const { query, variables: v } = body;
     const op = /query (\w+)/.exec(query)?.[1];
@@ -294,7 +304,7 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
     if (op === 'releaseLanesBootstrap' || op === 'releaseLanesFile' || op === 'releaseLanesTags') {
       if (op === 'releaseLanesBootstrap') {
         const oid = refSha(v.qualified!);
-        repository.branch = oid ? { target: { oid } } : null;
+        repository.branch = oid ? { target: { oid, ...headChecks(oid, query) } } : null;
         if (/\breleasePrs: pullRequests\(/.test(query)) {
           repository.releasePrs = {
             nodes: prs

@@ -1,6 +1,5 @@
 import type { Context } from 'probot';
 import { BRANCH_PREFIX } from '../flows/release-branches.js';
-import { CHECK_RUN_NAME } from '../adapters/github/release-host.js';
 import { convergeFrom, type TagDeps } from './pull-request-closed.js';
 import type { RunOutcome } from './run-release-prs.js';
 
@@ -14,7 +13,6 @@ export function ignoredPush(payload: PushPayload): string | null {
   const branch = payload.ref.slice('refs/heads/'.length);
   if (branch.startsWith(BRANCH_PREFIX)) return 'a release-lanes branch';
   if (!payload.installation) return 'no installation';
-  if (payload.check_run && payload.check_run.name !== CHECK_RUN_NAME) return `a re-run of another check`;
   // Any other branch goes on: the default branch's config says whether it is the release branch
   // (`branch`) or a maintenance branch (`maintenance-branches`); other branches release nothing.
   if (isReleaseMerge(payload.head_commit?.message ?? '', branch)) {

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { TestRepo } from '../../helpers/git-repo.js';
+import { checkRunRerequestedPayload } from '../../fixtures/webhooks/payloads.js';
 import type { MergeInfo, RecordedRequest, Reply } from '../../handlers/helpers/fake-github.js';
 import { harness, NAME, OWNER, type AppHarness } from '../../handlers/helpers/setup.js';
 
@@ -363,23 +364,12 @@ export function retryPayload(
 
 /** `check_run.rerequested` ("Re-run" on our check run, webhooks-examples), adapted. */
 export function rerequestedPayload(headSha: string, name = 'release-lanes'): Record<string, unknown> {
-  const p = example('check_run', (e) => e.action === 'rerequested' && !!e.installation);
-  const run = p.check_run as Record<string, unknown>;
-  return {
-    ...p,
-    check_run: {
-      ...run,
-      name,
-      head_sha: headSha,
-      status: 'completed',
-      conclusion: 'failure',
-      check_suite: {
-        ...(run.check_suite as Record<string, unknown>),
-        head_branch: 'main',
-        head_sha: headSha,
-      },
-    },
-    repository: repository(p.repository as Record<string, unknown>),
-    installation: { ...(p.installation as Record<string, unknown>), id: 1 },
-  };
+  const p = checkRunRerequestedPayload({
+    owner: OWNER,
+    name: NAME,
+    defaultBranch: 'main',
+    headSha,
+    branch: 'main',
+  });
+  return { ...p, check_run: { ...(p.check_run as Record<string, unknown>), name } };
 }

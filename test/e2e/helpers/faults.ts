@@ -2,8 +2,9 @@
  * Fault injection over the App's flows: fail one API request (by its index in `gh.requests`), recover
  * through one documented path, and compare the end state with the fault-free one.
  */
+import type { TestRepo } from '../../helpers/git-repo.js';
 import { mergeReleasePr } from './scenario.js';
-import { rerequestedPayload, retryPayload, type TagHarness } from './tag-github.js';
+import { rerequestedPayload, retryPayload, tagHarness, type TagHarness } from './tag-github.js';
 
 /** The recoveries a user is told about (docs/app.md). */
 export type Path = 'redelivery' | 'retry' | 'rerequest' | 'push';
@@ -126,4 +127,66 @@ export async function story(
   if (fault?.flow === 'merge')
     await recover(th, fault.path, { name: 'pull_request', id: 'merge-1', payload: m.payload, pr: m.number });
   return { mergeSha: m.mergeSha, ...(faulted !== undefined ? { faulted } : {}) };
+}
+
+/** `RL_FAULTS=all`: every fault point × every recovery path (else each point by one path, in rotation). */
+const FULL = process.env.RL_FAULTS === 'all';
+
+/**
+ * The suite of one flow: the fault-free story is recorded once (its request lines in that flow are the
+ * fault points: exactly `points` of them); then each point fails in a fresh harness and is recovered.
+ */
+export function faultSuite(
+  flow: 'push' | 'merge',
+  points: number,
+  repo: () => TestRepo,
+  channels: string[],
+): void {
+  let clean: { lines: string[]; state: EndState };
+
+  beforeAll(async () => {
+    const th = await tagHarness(repo());
+    try {
+      const m = await story(th);
+      // the merge flow starts with its two bootstrap reads, right before the first tag object
+      const mergeStart =
+        th.gh.requests.findIndex((r) => r.method === 'POST' && r.path.endsWith('/git/tags')) - 2;
+      const lines = flow === 'push' ? th.lines(0, mergeStart) : th.lines(mergeStart);
+      clean = { lines, state: endState(th, m.mergeSha) };
+      if (process.env.RL_REPORT)
+        console.log(`${flow} flow: ${lines.length} fault points\n${lines.join('\n')}`);
+    } finally {
+      th.close();
+    }
+    expect(clean.lines).toHaveLength(points);
+  }, 120_000);
+
+  const cases = Array.from({ length: points }, (_, i) => i).flatMap((i) =>
+    (FULL ? PATHS : [PATHS[i % PATHS.length]!]).map((path) => [i, path] as const),
+  );
+
+  test.each(cases)(
+    `${flow} flow: request %i fails, recovered by %s alone`,
+    async (i, path) => {
+      const kind: Kind = i % 2 === 0 ? '500' : 'secondary rate limit';
+      const th = await tagHarness(repo());
+      try {
+        const m = await story(th, { flow, path, at: (start) => inject(th, start + i, kind) });
+        // the fault hit the request it was meant for (the runs before it are the fault-free ones)
+        expect(
+          `${th.lines(m.faulted! + i, m.faulted! + i + 1)[0]} → ${th.gh.requests[m.faulted! + i]!.status}`,
+        ).toBe(`${clean.lines[i]} → ${kind === '500' ? 500 : 403}`);
+        expect(endState(th, m.mergeSha)).toEqual(clean.state);
+        expect(tagWriteProblems(th, channels)).toEqual([]);
+        // The failing check turns green; after the next push, the new head reports (an older commit's
+        // failure of the release-PR refresh stays where it was).
+        expect(
+          path === 'push' ? failingChecks(th).filter((sha) => sha === th.repo.head()) : failingChecks(th),
+        ).toEqual([]);
+      } finally {
+        th.close();
+      }
+    },
+    120_000,
+  );
 }

@@ -41498,48 +41498,77 @@ function refuseForeignPrs(state, login) {
   }
 }
 
-// src/adapters/github/merged-release-prs.ts
-function notOurReleasePr(pr, repoFullName, base2, login) {
-  if (!pr.merged_at) return "not merged";
-  if (!pr.merge_commit_sha) return "no merge commit";
-  if (pr.user?.login !== login) return `opened by ${pr.user?.login ?? "nobody"}, not by ${login}`;
-  if (!pr.labels.some((l) => l.name === PENDING_LABEL.name)) return `no "${PENDING_LABEL.name}" label`;
-  if (!pr.head.ref.startsWith(BRANCH_PREFIX)) return `head branch is not ${BRANCH_PREFIX}…`;
-  if (pr.head.repo?.full_name !== repoFullName || pr.base.repo.full_name !== repoFullName)
-    return "from a fork";
-  if (pr.base.ref !== base2) return `not merged into ${base2}`;
+// src/flows/our-release-pr.ts
+var TAGGED_LABEL = "release-lanes: tagged";
+function factsOfRest(pr) {
+  return {
+    number: pr.number,
+    merged: Boolean(pr.merged ?? pr.merged_at),
+    mergeSha: pr.merge_commit_sha,
+    author: pr.user?.login ?? null,
+    head: pr.head.ref,
+    headRepo: pr.head.repo?.full_name ?? null,
+    base: pr.base.ref,
+    baseRepo: pr.base.repo?.full_name ?? null,
+    labels: pr.labels.flatMap((l) => l.name ? [l.name] : []),
+    body: pr.body ?? null
+  };
+}
+function isOurBranchFor(head, base2) {
+  const own = `${BRANCH_PREFIX}${base2}`;
+  const rp = `${RP_BRANCH_PREFIX}${base2}`;
+  return head === own || head.startsWith(`${own}/`) || head === rp || head.startsWith(`${rp}--`);
+}
+function notOurReleasePr(pr, repoFullName, login, base2) {
+  if (!pr.merged) return "not merged";
+  if (!pr.mergeSha) return "no merge commit";
+  if (pr.author !== login) return `opened by ${pr.author ?? "nobody"}, not by ${login}`;
+  if (pr.headRepo !== repoFullName || pr.baseRepo !== repoFullName) return "from a fork";
+  if (base2 !== void 0 && pr.base !== base2) return `not merged into ${base2}`;
+  if (!isOurBranchFor(pr.head, pr.base))
+    return `head branch ${pr.head} is not a release branch (${BRANCH_PREFIX}${pr.base}… or ${RP_BRANCH_PREFIX}${pr.base}…)`;
+  if (pr.body !== void 0 && !parsePlanMarker(pr.body))
+    return "its body does not end with a release-lanes plan marker";
   return null;
 }
+function taggedLabelNames(config) {
+  const style = config?.releasePr;
+  return [
+    TAGGED_LABEL,
+    RELEASE_PLEASE_TAGGED_LABEL,
+    ...style?.flavor === "release-please" ? style.taggedLabels : []
+  ];
+}
+var isTagged = (labels2, config) => {
+  const tagged = taggedLabelNames(config);
+  return labels2.some((l) => tagged.includes(l));
+};
+
+// src/adapters/github/merged-release-prs.ts
+var RECENT = 30;
+var looksLikeOne = (pr) => pr.head.ref.startsWith(BRANCH_PREFIX) || pr.head.ref.startsWith(RP_BRANCH_PREFIX) || pr.labels.some((l) => l.name === PENDING_LABEL.name);
 async function mergedReleasePrs(octokit, where, opts) {
   const full = `${where.owner}/${where.repo}`;
-  let issues;
+  let pulls;
   try {
-    ({ data: issues } = await octokit.request("GET /repos/{owner}/{repo}/issues", {
+    ({ data: pulls } = await octokit.request("GET /repos/{owner}/{repo}/pulls", {
       ...where,
       state: "closed",
-      labels: PENDING_LABEL.name,
-      sort: "created",
-      direction: "asc",
-      per_page: 100
+      base: opts.base,
+      sort: "updated",
+      direction: "desc",
+      per_page: RECENT
     }));
   } catch (e) {
     throw mapGitHubError(e, `listing merged release PRs of ${full}`);
   }
   const prs = [];
   const ignored = [];
-  for (const issue of issues.filter((i) => i.pull_request?.merged_at)) {
-    let pr;
-    try {
-      ({ data: pr } = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
-        ...where,
-        pull_number: issue.number
-      }));
-    } catch (e) {
-      throw mapGitHubError(e, `reading PR #${issue.number} of ${full}`);
-    }
-    const reason = notOurReleasePr(pr, full, opts.base, opts.login);
-    if (reason) ignored.push({ number: pr.number, reason });
-    else prs.push(pr);
+  for (const pr of pulls) {
+    if (!pr.merged_at || isTagged(pr.labels.map((l) => l.name))) continue;
+    const reason = notOurReleasePr(factsOfRest(pr), full, opts.login, opts.base);
+    if (reason === null) prs.push(pr);
+    else if (looksLikeOne(pr)) ignored.push({ number: pr.number, reason });
   }
   prs.sort((a, b) => Date.parse(a.merged_at) - Date.parse(b.merged_at) || a.number - b.number);
   return { prs, ignored };
@@ -41559,15 +41588,25 @@ var TAGS_CONNECTION = `refs(refPrefix: "refs/tags/", first: ${PAGE_SIZE}, after:
       nodes { name ${TAG_TARGET} }
     }`;
 var BLOB = `__typename ... on Blob { text isTruncated }`;
-function bootstrapQuery(files, withReleasePrs = false) {
+var HEAD_CHECK = ` ... on Commit { checkSuites(first: 20) { nodes { checkRuns(first: 1, filterBy: { checkName: "release-lanes", checkType: LATEST }) { nodes { conclusion } } } } }`;
+function headCheckFailed(target) {
+  const suites = target?.checkSuites?.nodes;
+  return (suites ?? []).some((s) => s.checkRuns?.nodes?.some((r) => r.conclusion === "FAILURE"));
+}
+var MERGED_PRS = 5;
+function bootstrapQuery(files, withReleasePrs = false, withMergedPrs = false) {
   const vars = files.map((_, i) => `$e${i}: String!`);
   if (withReleasePrs) vars.push("$labels: [String!]!");
+  if (withMergedPrs) vars.push("$base: String!");
   const objects = files.map((_, i) => `f${i}: object(expression: $e${i}) { ${BLOB} }`).join("\n    ");
-  const prs = withReleasePrs ? `
+  let prs = withReleasePrs ? `
     releasePrs: pullRequests(states: OPEN, labels: $labels, first: 10, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { headRefName isCrossRepository body } }` : "";
+  if (withMergedPrs)
+    prs += `
+    mergedPrs: pullRequests(states: MERGED, baseRefName: $base, first: ${MERGED_PRS}, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { number headRefName isCrossRepository author { __typename login } labels(first: 20) { nodes { name } } mergeCommit { oid } } }`;
   return `query releaseLanesBootstrap($owner: String!, $repo: String!, $qualified: String!, $tagsAfter: String${vars.length ? `, ${vars.join(", ")}` : ""}) {
   repository(owner: $owner, name: $repo) {
-    branch: ref(qualifiedName: $qualified) { target { oid } }
+    branch: ref(qualifiedName: $qualified) { target { oid${withMergedPrs ? HEAD_CHECK : ""} } }
     ${objects}
     tags: ${TAGS_CONNECTION}${prs}
   }
@@ -42160,11 +42199,6 @@ function createGitHubTagHost(octokit, options) {
       `commenting on #${n}`
     ),
     async relabel(n, add, remove) {
-      await report(
-        "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
-        { issue_number: n, labels: typeof add === "string" ? [add] : [...add] },
-        `labelling #${n}`
-      );
       for (const name2 of typeof remove === "string" ? [remove] : remove) {
         try {
           await call("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
@@ -42175,6 +42209,11 @@ function createGitHubTagHost(octokit, options) {
           if (e.status !== 404) throw mapGitHubError(e, `unlabelling #${n}`);
         }
       }
+      await report(
+        "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+        { issue_number: n, labels: typeof add === "string" ? [add] : [...add] },
+        `labelling #${n}`
+      );
     },
     async checkRun(check) {
       await report(
@@ -42551,40 +42590,6 @@ function compareMarker(marker, released, warnings) {
       message: `the PR body lists ${fromMarker.join(", ") || "nothing"}, the merged manifest releases ${fromTree.join(", ") || "nothing"}; the manifest wins`
     });
   }
-}
-
-// src/handlers/report-failure.ts
-function failureCheck(headSha, err) {
-  if (isReleaseLanesError(err)) {
-    const code = err.code;
-    const many = "errors" in err && err.errors.length > 1 ? ` (+${err.errors.length - 1} more)` : "";
-    return {
-      headSha,
-      conclusion: "failure",
-      title: `${code} ${ERRORS[code].title}${many}`,
-      summary: `release-lanes could not update the release pull request.
-
-${fenced(err.render())}
-`
-    };
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return {
-    headSha,
-    conclusion: "failure",
-    title: "release-lanes failed unexpectedly",
-    summary: `release-lanes hit an internal error; the next push (or \`/release-lanes retry\` on the release PR) runs again.
-
-${fenced(message)}
-`
-  };
-}
-function fenced(text) {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}text
-${text}
-${fence}`;
 }
 
 // src/core/assign.ts
@@ -43176,9 +43181,14 @@ function createGitHubRepoHost(octokit, options) {
   async function doBootstrap() {
     const what = `reading ${owner}/${repo}@${branch}`;
     const labels2 = options.releasePrLabels;
+    const merged = options.listMergedPrs === true;
     const data = await gql(
-      bootstrapQuery(bootFiles, labels2 !== void 0),
-      { ...bootstrapVariables(owner, repo, branch, bootFiles), ...labels2 !== void 0 ? { labels: labels2 } : {} },
+      bootstrapQuery(bootFiles, labels2 !== void 0, merged),
+      {
+        ...bootstrapVariables(owner, repo, branch, bootFiles),
+        ...labels2 !== void 0 ? { labels: labels2 } : {},
+        ...merged ? { base: branch } : {}
+      },
       what
     );
     const r = data.repository;
@@ -43192,7 +43202,14 @@ function createGitHubRepoHost(octokit, options) {
     }
     const tags = await allTags(gql, { owner, repo }, r.tags);
     const carry = carryFromPrs(r.releasePrs?.nodes, options.releaseBranchPrefixes ?? ["release-lanes/"]);
-    return { headSha, files, tags, carry };
+    return {
+      headSha,
+      files,
+      tags,
+      carry,
+      mergedPrs: r.mergedPrs?.nodes ?? [],
+      headCheckFailed: headCheckFailed(r.branch?.target)
+    };
   }
   function bootstrap() {
     bootPromise ??= doBootstrap().then(
@@ -43292,6 +43309,50 @@ function countRequests(octokit) {
   return () => n;
 }
 
+// src/handlers/report-failure.ts
+function failureCheck(headSha, err) {
+  if (isReleaseLanesError(err)) {
+    const code = err.code;
+    const many = "errors" in err && err.errors.length > 1 ? ` (+${err.errors.length - 1} more)` : "";
+    return {
+      headSha,
+      conclusion: "failure",
+      title: `${code} ${ERRORS[code].title}${many}`,
+      summary: `release-lanes could not update the release pull request.
+
+${fenced(err.render())}
+`
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    headSha,
+    conclusion: "failure",
+    title: "release-lanes failed unexpectedly",
+    summary: `release-lanes hit an internal error; the next push (or \`/release-lanes retry\` on the release PR) runs again.
+
+${fenced(message)}
+`
+  };
+}
+function successCheck(headSha, result) {
+  const prs = result.prs.filter((p) => p.action !== "closed" && p.number !== void 0);
+  return {
+    headSha,
+    conclusion: "success",
+    title: prs.length > 0 ? `Release PR(s) up to date: ${prs.map((p) => `#${p.number}`).join(", ")}` : "Nothing to release",
+    summary: `release-lanes brought the release pull requests up to date at ${result.baseSha.slice(0, 7)}.
+`
+  };
+}
+function fenced(text) {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}text
+${text}
+${fence}`;
+}
+
 // src/handlers/serialize.ts
 var tails = /* @__PURE__ */ new Map();
 function serialize(key, task) {
@@ -43309,22 +43370,25 @@ function serialize(key, task) {
 }
 
 // src/handlers/unfinished-releases.ts
-async function unfinishedReleasePrs(octokit, where, plan, config) {
-  if (!plan.warnings.some((w) => w.code === "missing-release-tag")) return [];
-  try {
-    const { data } = await octokit.request("GET /repos/{owner}/{repo}/issues", {
-      ...where,
-      state: "closed",
-      // release-lanes' own label, or the release-please config's first `label` (`autorelease: pending`)
-      labels: (config ? pendingLabels(config) : [PENDING_LABEL])[0].name,
-      sort: "created",
-      direction: "asc",
-      per_page: 20
-    });
-    return data.filter((i) => i.pull_request?.merged_at).map((i) => i.number);
-  } catch (e) {
-    throw mapGitHubError(e, `listing merged release PRs of ${where.owner}/${where.repo}`);
-  }
+function factsOfNode(n, repoFullName, base2) {
+  const author = n.author ? `${n.author.login}${n.author.__typename === "Bot" ? "[bot]" : ""}` : null;
+  return {
+    number: n.number,
+    merged: true,
+    mergeSha: n.mergeCommit?.oid ?? null,
+    author,
+    head: n.headRefName,
+    headRepo: n.isCrossRepository ? null : repoFullName,
+    base: base2,
+    baseRepo: repoFullName,
+    labels: (n.labels?.nodes ?? []).map((l) => l.name)
+  };
+}
+async function unfinishedReleasePrs(nodes, where, config) {
+  const candidates = nodes.map((n) => factsOfNode(n, where.repoFullName, where.base)).filter((pr) => isOurBranchFor(pr.head, pr.base) && !isTagged(pr.labels, config));
+  if (candidates.length === 0) return [];
+  const login = await where.login();
+  return candidates.filter((pr) => notOurReleasePr(pr, where.repoFullName, login, where.base) === null).map((pr) => pr.number).sort((a, b) => a - b);
 }
 
 // src/handlers/run-release-prs.ts
@@ -43341,7 +43405,8 @@ function runReleasePrs(octokit, log, target, deps = { now: () => /* @__PURE__ */
       // The config is not read yet: our own and release-please's defaults (a custom release-please
       // `label` only costs the carried state, the run then walks the history in full).
       releasePrLabels: [PENDING_LABEL.name, RELEASE_PLEASE_PENDING_LABEL],
-      releaseBranchPrefixes: [BRANCH_PREFIX, RP_BRANCH_PREFIX]
+      releaseBranchPrefixes: [BRANCH_PREFIX, RP_BRANCH_PREFIX],
+      listMergedPrs: deps.resumeUnfinished !== void 0
     });
     const github = createGitHubReleaseHost(octokit, { owner, repo });
     const releaseHost = deps.dryRun ? recordingReleaseHost(github, deps.dryRun) : github;
@@ -43351,6 +43416,7 @@ function runReleasePrs(octokit, log, target, deps = { now: () => /* @__PURE__ */
       applyRequests: releaseHost.requestCount()
     });
     let headSha;
+    const resumeFor = deps.resumeUnfinished;
     try {
       let role;
       const defaultBranch = target.defaultBranch ?? base2;
@@ -43369,7 +43435,8 @@ function runReleasePrs(octokit, log, target, deps = { now: () => /* @__PURE__ */
           return { ok: true, result: result2, stats: { ...stats(), gatherRequests: defaultHost.requestCount() } };
         }
       }
-      headSha = (await repoHost.bootstrap()).headSha;
+      const boot = await repoHost.bootstrap();
+      headSha = boot.headSha;
       const now = target.triggerDate && target.triggerSha === headSha && !Number.isNaN(Date.parse(target.triggerDate)) ? new Date(target.triggerDate) : deps.now();
       const result = await openReleasePrs({
         repoHost,
@@ -43382,10 +43449,18 @@ function runReleasePrs(octokit, log, target, deps = { now: () => /* @__PURE__ */
         configRef: headSha,
         ...deps.identity ? { identity: deps.identity } : {},
         ...deps.configPath ? { configPath: deps.configPath } : {},
-        ...deps.resumeUnfinished ? {
-          unfinishedReleases: (plan, config) => unfinishedReleasePrs(octokit, { owner, repo }, plan, config)
+        ...resumeFor ? {
+          unfinishedReleases: async (_plan, config) => (await unfinishedReleasePrs(
+            (await repoHost.bootstrap()).mergedPrs,
+            { repoFullName: `${owner}/${repo}`, base: base2, login: resumeFor.login },
+            config
+          )).filter((n) => !resumeFor.ignore?.includes(n))
         } : {}
       });
+      const on = deps.successCheckOn ?? (boot.headCheckFailed ? true : void 0);
+      if (on && result.unfinished.length === 0 && !result.skipped) {
+        await releaseHost.createCheckRun(successCheck(on === true ? headSha : on, result));
+      }
       const s = stats();
       log.info(
         {
@@ -43425,7 +43500,6 @@ function runReleasePrs(octokit, log, target, deps = { now: () => /* @__PURE__ */
 }
 
 // src/handlers/pull-request-closed.ts
-var TAGGED_LABEL = "release-lanes: tagged";
 function taggedLabels(config) {
   const style = config?.releasePr;
   if (style?.flavor !== "release-please") return { add: [TAGGED_LABEL], remove: [PENDING_LABEL.name] };
@@ -43450,9 +43524,10 @@ function runTagging(octokit, log, t) {
       if (!result.skipped) {
         const changed = progress.applied.length > 0 || progress.releases.some((r) => r.action === "created");
         if (changed) await host.comment(t.pr, successComment(t.mergeSha, result));
-        const labels2 = taggedLabels(result.config);
-        await host.relabel(t.pr, labels2.add, labels2.remove);
+        if (t.successCheck !== false) await host.checkRun(successCheck2(t.mergeSha, result));
       }
+      const labels2 = taggedLabels(result.config);
+      await host.relabel(t.pr, labels2.add, labels2.remove);
       log.info(
         {
           repository: `${t.owner}/${t.repo}`,
@@ -43498,6 +43573,17 @@ function successComment(mergeSha, result) {
   }
   return `${lines.join("\n")}
 `;
+}
+function successCheck2(mergeSha, result) {
+  return {
+    headSha: mergeSha,
+    conclusion: "success",
+    title: `Released ${result.lanes.map((l) => `${l.lane} ${l.version}`).join(", ")}`.slice(0, 255),
+    summary: `release-lanes tagged this release.
+
+${fenced(result.summary.join("\n"))}
+`
+  };
 }
 function doneSoFar(progress) {
   return [
@@ -43592,7 +43678,9 @@ function targetOf(ctx, pr) {
     pr: pr.number,
     mergeSha: pr.merge_commit_sha,
     marker: parsePlanMarker(pr.body),
-    ...ctx.configPath ? { configPath: ctx.configPath } : {}
+    ...ctx.configPath ? { configPath: ctx.configPath } : {},
+    // the CLI and the Action print what was done (and a workflow token may lack `checks: write`)
+    successCheck: false
   };
 }
 

@@ -1,20 +1,21 @@
 /**
  * A merged release PR → tags, GitHub Releases, channel tags (src/flows/tag-release.ts).
  *
- * Triggers only for the App's OWN release PRs: opened by `<app-slug>[bot]` (type Bot; the slug comes from
- * `GET /app`, asked once per process with the App's JWT), labelled `release-lanes: pending`, head branch
- * `release-lanes/…` in the same repository (not a fork), merged into the default branch. A human's PR or a
- * fork's PR with the same label and branch name does nothing.
+ * Triggers only for the App's OWN release PRs (src/flows/our-release-pr.ts): opened by `<app-slug>[bot]`
+ * (the slug comes from `GET /app`, asked once per process with the App's JWT), head branch
+ * `release-lanes/<base>[/…]` (or `release-please--branches--<base>[--…]` on a release-please config) in the
+ * same repository, body ending with our plan marker. The `pending` label is not needed (its request may
+ * have failed); a human's or a fork's PR with the same label and branch name does nothing.
  *
- * Success: the PR is relabelled `release-lanes: tagged` and gets a comment listing every tag and release;
- * then the release PRs are refreshed (the push of the merge commit is ignored by the push handler).
+ * Success: a comment listing every tag and release, a passing `release-lanes` check run on the merge
+ * commit (replacing a failing one of an earlier run), then the PR is relabelled (`pending` removed before
+ * `tagged` is added: `tagged` marks a finished release); then the repository converges (converge.ts).
  * Failure: a failing `release-lanes` check run on the merge commit (RL300 before any write; RL301 when a
- * ruleset refuses a channel tag, with a PR comment too). The PR keeps its `pending` label, so the webhook's
- * redelivery or `/release-lanes retry` on the merged PR resumes (tags in place are `unchanged`).
+ * ruleset refuses a channel tag, with a PR comment too). The PR is not labelled `tagged`, so the webhook's
+ * redelivery, `/release-lanes retry`, the check run's Re-run or the next push resumes (tags in place are
+ * `unchanged`).
  *
- * On a release-please config the App's PRs follow release-please's conventions (`release-please--branches--…`,
- * `autorelease: pending` → `autorelease: tagged`, or the configured `label` / `release-label`), and a
- * merged release PR that release-please itself opened is taken over (release-please-takeover.ts).
+ * A merged release PR that release-please itself opened is taken over (release-please-takeover.ts).
  */
 import type { Context, Probot } from 'probot';
 import type { Logger } from 'pino';
@@ -23,19 +24,25 @@ import { createGitHubTagHost } from '../adapters/github/tag-host.js';
 import type { RunLog } from '../run/log.js';
 import type { RepoConfig } from '../core/types.js';
 import { ERRORS, isReleaseLanesError } from '../errors.js';
-import { PENDING_LABEL, pendingLabels } from '../flows/open-release-pr.js';
-import { BRANCH_PREFIX } from '../flows/release-branches.js';
+import { PENDING_LABEL } from '../flows/open-release-pr.js';
+import {
+  factsOfRest,
+  isTagged,
+  notOurReleasePr,
+  TAGGED_LABEL,
+  type RestPull,
+} from '../flows/our-release-pr.js';
 import { tagRelease, type TagReleaseProgress, type TagReleaseResult } from '../flows/tag-release.js';
 import { codeSpan, parsePlanMarker, type PlanMarker } from '../render/pr-body.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
 import { RP_BRANCH_PREFIX } from '../render/release-please-pr.js';
 import { notReleasePleaseReleasePr, notReleasePleaseShape } from './release-please-takeover.js';
+import { convergeRepo } from './converge.js';
 import { fenced } from './report-failure.js';
-import { runReleasePrs } from './run-release-prs.js';
+import type { RunDeps, RunOutcome, RunTarget } from './run-release-prs.js';
 import { serialize } from './serialize.js';
 
-export const TAGGED_LABEL = 'release-lanes: tagged';
-const TRUSTED = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+export { TAGGED_LABEL } from '../flows/our-release-pr.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 type TagOctokit = Parameters<typeof createGitHubTagHost>[0];
@@ -49,49 +56,23 @@ export interface TagDeps {
 }
 
 /** The fields of a pull request the trigger checks (webhook payload or `GET /pulls/{n}`). */
-export interface PullLike {
-  number: number;
-  merged?: boolean | null;
-  merged_at?: string | null;
-  merge_commit_sha: string | null;
+export interface PullLike extends RestPull {
   title?: string;
-  body?: string | null;
   user: { login: string; type: string } | null;
   labels: { name: string }[];
-  head: { ref: string; repo: { full_name: string } | null };
   base: { ref: string; repo: { full_name: string } };
 }
 
-/** Why this pull request does not trigger tagging, or null when it does. */
-export function notOurMergedReleasePr(
-  pr: PullLike,
-  repoFullName: string,
-  defaultBranch: string,
-  slug: string,
-): string | null {
-  if (!(pr.merged ?? pr.merged_at)) return 'not merged';
-  if (!pr.merge_commit_sha) return 'no merge commit';
-  if (pr.user?.type !== 'Bot' || pr.user.login !== `${slug}[bot]`) return `not opened by ${slug}[bot]`;
-  // On a release-please config the App uses release-please's branches and labels (checked against the
-  // config at the merge commit: ownReleasePleasePr).
-  const rpBranch = pr.head.ref.startsWith(RP_BRANCH_PREFIX);
-  if (!rpBranch && !pr.labels.some((l) => l.name === PENDING_LABEL.name))
-    return `no "${PENDING_LABEL.name}" label`;
-  if (!rpBranch && !pr.head.ref.startsWith(BRANCH_PREFIX))
-    return `head branch is not ${BRANCH_PREFIX}… or ${RP_BRANCH_PREFIX}…`;
-  if (pr.head.repo?.full_name !== repoFullName || pr.base.repo.full_name !== repoFullName)
-    return 'from a fork';
-  // Merged into the branch it was opened for (`release-lanes/<base>` or `release-lanes/<base>/<lane>`); the
-  // flow then checks, with the config, that the base is the release branch or a maintenance branch.
-  const own = `${BRANCH_PREFIX}${pr.base.ref}`;
-  if (pr.head.ref !== own && !pr.head.ref.startsWith(`${own}/`))
-    return `${pr.head.ref} was not opened for ${pr.base.ref} (default branch: ${defaultBranch})`;
-  return null;
-}
+/** Our token identity: the App's bot login, `<slug>[bot]`. */
+export const appLogin = async (deps: TagDeps): Promise<string> => `${await deps.appSlug()}[bot]`;
 
-export type TagOutcome =
+export type TagOutcome = (
   | { ok: true; result: TagReleaseResult; requests: number }
-  | { ok: false; error: unknown; progress: TagReleaseProgress; requests: number };
+  | { ok: false; error: unknown; progress: TagReleaseProgress; requests: number }
+) & {
+  /** The convergence that followed a successful tagging run (release PRs refreshed), when there was one. */
+  refresh?: { ok: boolean };
+};
 
 export interface TagTarget {
   owner: string;
@@ -108,17 +89,17 @@ export interface TagTarget {
   configPath?: string;
   /** Why the config at the merge commit rules this PR out (see TagReleaseOptions.accept). */
   accept?: (config: RepoConfig) => string | null;
+  /** A passing check run on the merge commit after success (default true: the App). */
+  successCheck?: boolean;
 }
 
-/** The App's own PR on a release-please branch: only under a release-please config, with its pending label. */
+/** The App's own PR on a release-please branch: only under a release-please config (no label needed). */
 function ownReleasePleasePr(pr: PullLike): ((config: RepoConfig) => string | null) | undefined {
   if (!pr.head.ref.startsWith(RP_BRANCH_PREFIX)) return undefined;
-  return (config) => {
-    if (config.releasePr?.flavor !== 'release-please')
-      return 'release-please branch, but the repository is not configured with release-please files';
-    const wanted = pendingLabels(config).map((l) => l.name);
-    return pr.labels.some((l) => wanted.includes(l.name)) ? null : `no "${wanted[0]}" label`;
-  };
+  return (config) =>
+    config.releasePr?.flavor === 'release-please'
+      ? null
+      : 'release-please branch, but the repository is not configured with release-please files';
 }
 
 /** Labels after tagging: release-lanes' own, or the release-please config's `release-label` / `label`. */
@@ -149,9 +130,11 @@ export function runTagging(octokit: TagOctokit, log: RunLog, t: TagTarget): Prom
         // A redelivered event finds everything in place: no second comment, the label is fixed anyway.
         const changed = progress.applied.length > 0 || progress.releases.some((r) => r.action === 'created');
         if (changed) await host.comment(t.pr, successComment(t.mergeSha, result));
-        const labels = taggedLabels(result.config);
-        await host.relabel(t.pr, labels.add, labels.remove);
+        if (t.successCheck !== false) await host.checkRun(successCheck(t.mergeSha, result));
       }
+      // Last: the mark of a finished release (a skipped one is finished too, or every run would retry it).
+      const labels = taggedLabels(result.config);
+      await host.relabel(t.pr, labels.add, labels.remove);
       log.info(
         {
           repository: `${t.owner}/${t.repo}`,
@@ -184,13 +167,59 @@ export function runTagging(octokit: TagOctokit, log: RunLog, t: TagTarget): Prom
   });
 }
 
-async function afterTagging(octokit: Octokit, log: Logger, t: TagTarget, outcome: TagOutcome, deps: TagDeps) {
-  if (!outcome.ok || outcome.result.skipped || deps.refreshReleasePrs === false) return;
-  await runReleasePrs(
+async function afterTagging(
+  octokit: Octokit,
+  log: Logger,
+  t: TagTarget,
+  outcome: TagOutcome,
+  deps: TagDeps,
+): Promise<RunOutcome | undefined> {
+  if (!outcome.ok || outcome.result.skipped || deps.refreshReleasePrs === false) return undefined;
+  const repo = {
+    full_name: `${t.owner}/${t.repo}`,
+    default_branch: t.defaultBranch ?? t.base,
+    html_url: t.repoUrl ?? '',
+  };
+  return convergeFrom(
     octokit,
     log,
-    { owner: t.owner, repo: t.repo, base: t.base, defaultBranch: t.defaultBranch, repoUrl: t.repoUrl },
+    { owner: t.owner, repo: t.repo },
+    repo,
     deps,
+    'resume',
+    { base: t.base },
+    [t.pr],
+  );
+}
+
+/**
+ * Converge one repository from an event (push, retry, check run re-run, redelivery): our merged,
+ * unfinished releases are finished first (their tagging resumes), then the release PRs are planned.
+ */
+export function convergeFrom(
+  octokit: Octokit,
+  log: Logger,
+  where: { owner: string; repo: string },
+  repo: { full_name: string; default_branch: string; html_url: string },
+  deps: TagDeps & Pick<RunDeps, 'successCheckOn'>,
+  why: string,
+  target: Partial<Pick<RunTarget, 'base' | 'triggerSha' | 'triggerDate'>> = {},
+  seen: number[] = [],
+): Promise<RunOutcome> {
+  return convergeRepo(
+    octokit,
+    log,
+    {
+      ...where,
+      base: target.base ?? repo.default_branch,
+      defaultBranch: repo.default_branch,
+      repoUrl: repo.html_url,
+      ...(target.triggerSha ? { triggerSha: target.triggerSha } : {}),
+      ...(target.triggerDate ? { triggerDate: target.triggerDate } : {}),
+    },
+    { now: deps.now, login: () => appLogin(deps), successCheckOn: deps.successCheckOn },
+    (n) => resumeMergedReleasePr(octokit, log, where, repo, n, { ...deps, refreshReleasePrs: false }, why),
+    new Set(seen),
   );
 }
 
@@ -202,8 +231,24 @@ export async function handlePullRequestClosed(
   const pr = payload.pull_request as unknown as PullLike;
   const repo = payload.repository;
   // Cheap checks first: most closed PRs are not ours and cost no request.
-  if (!pr.merged || pr.labels.length === 0) return null;
+  if (!pr.merged) return null;
   const rule = await releasePrRule(pr, repo, deps);
+  if (rule === 'tagged') {
+    // A redelivery after the release finished: only what followed it may have failed (the release PR
+    // refresh); converge again, and a passing check replaces a failing one on the merge commit.
+    const refresh = await convergeFrom(
+      context.octokit,
+      context.log,
+      context.repo(),
+      repo,
+      { ...deps, successCheckOn: pr.merge_commit_sha ?? true },
+      'redelivery',
+      { base: pr.base.ref },
+    );
+    return refresh.ok
+      ? null
+      : { ok: false, error: refresh.error, progress: { applied: [], releases: [] }, requests: 0 };
+  }
   if (typeof rule === 'string') {
     context.log.info({ pr: pr.number }, `release-lanes: closed PR ignored: ${rule}`);
     return null;
@@ -212,8 +257,9 @@ export async function handlePullRequestClosed(
 }
 
 /**
- * Whether a merged PR is tagged: one of the App's own release PRs, or (release-please-takeover.ts) a
- * release PR release-please opened. A string says why not. No request unless the PR is a bot's.
+ * Whether a merged PR is tagged: one of the App's own release PRs (`'tagged'`: ours, already finished),
+ * or (release-please-takeover.ts) a release PR release-please opened. A string says why not. No request
+ * unless the PR is a bot's.
  */
 async function releasePrRule(
   pr: PullLike,
@@ -221,40 +267,18 @@ async function releasePrRule(
   deps: TagDeps,
 ): Promise<string | { accept?: (config: RepoConfig) => string | null }> {
   const shape = notReleasePleaseShape(pr, repo.full_name, repo.default_branch);
-  const ownLabel = pr.labels.some((l) => l.name === PENDING_LABEL.name);
-  if (pr.user?.type !== 'Bot' && !ownLabel && shape !== null) return shape;
+  if (pr.user?.type !== 'Bot' && shape !== null) return shape;
   const own =
     pr.user?.type === 'Bot'
-      ? notOurMergedReleasePr(pr, repo.full_name, repo.default_branch, await deps.appSlug())
+      ? notOurReleasePr(factsOfRest(pr), repo.full_name, await appLogin(deps))
       : 'not opened by a bot';
   if (own === null) {
+    if (isTagged(pr.labels.map((l) => l.name))) return 'tagged';
     const accept = ownReleasePleasePr(pr);
     return accept ? { accept } : {};
   }
   if (shape === null) return { accept: (config) => notReleasePleaseReleasePr(pr, config) };
   return own;
-}
-
-/** `/release-lanes retry` on a merged release PR still labelled pending: tag again (resumes). */
-export async function handleMergedRetryComment(
-  context: Context<'issue_comment.created'>,
-  deps: TagDeps,
-): Promise<TagOutcome | null> {
-  const { payload } = context;
-  const issue = payload.issue;
-  if (!/^\/release-lanes\s+retry\b/.test(payload.comment.body.trim())) return null;
-  if (!issue.pull_request || issue.state !== 'closed') return null;
-  if (!issue.labels || issue.labels.length === 0) return null; // the pending label is checked on the PR
-  if (!TRUSTED.has(payload.comment.author_association) || payload.comment.user?.type === 'Bot') return null;
-  return resumeMergedReleasePr(
-    context.octokit,
-    context.log,
-    context.repo(),
-    payload.repository,
-    issue.number,
-    deps,
-    'retry',
-  );
 }
 
 /**
@@ -276,6 +300,10 @@ export async function resumeMergedReleasePr(
   });
   const pr = data as unknown as PullLike;
   const rule = await releasePrRule(pr, repo, deps);
+  if (rule === 'tagged') {
+    log.info({ pr: number }, `release-lanes: ${why}: PR #${number} is already tagged`);
+    return null;
+  }
   if (typeof rule === 'string') {
     log.info({ pr: number }, `release-lanes: ${why} on closed PR #${number} ignored: ${rule}`);
     return null;
@@ -305,8 +333,8 @@ async function tagMergedPr(
     ...(accept ? { accept } : {}),
   };
   const outcome = await runTagging(octokit, log, target);
-  await afterTagging(octokit, log, target, outcome, deps);
-  return outcome;
+  const refresh = await afterTagging(octokit, log, target, outcome, deps);
+  return refresh ? { ...outcome, refresh } : outcome;
 }
 
 function successComment(mergeSha: string, result: TagReleaseResult): string {
@@ -324,6 +352,15 @@ function successComment(mergeSha: string, result: TagReleaseResult): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+function successCheck(mergeSha: string, result: TagReleaseResult) {
+  return {
+    headSha: mergeSha,
+    conclusion: 'success' as const,
+    title: `Released ${result.lanes.map((l) => `${l.lane} ${l.version}`).join(', ')}`.slice(0, 255),
+    summary: `release-lanes tagged this release.\n\n${fenced(result.summary.join('\n'))}\n`,
+  };
 }
 
 function doneSoFar(progress: TagReleaseProgress): string[] {

@@ -1,8 +1,10 @@
 import type { Context } from 'probot';
 import { BRANCH_PREFIX } from '../flows/release-branches.js';
-import { runReleasePrs, type RunDeps, type RunOutcome } from './run-release-prs.js';
+import { convergeFrom, type TagDeps } from './pull-request-closed.js';
+import type { RunOutcome } from './run-release-prs.js';
 
-type PushPayload = Context<'push'>['payload'];
+/** "Re-run" on a check run arrives as a push of its branch with the check run named (jobs/from-event.ts). */
+type PushPayload = Context<'push'>['payload'] & { check_run?: { name?: string; head_sha?: string } };
 
 /** Why a push is ignored, or null when it is handled. */
 export function ignoredPush(payload: PushPayload): string | null {
@@ -34,26 +36,30 @@ export function isReleaseMerge(message: string, base: string): boolean {
   );
 }
 
-export async function handlePush(context: Context<'push'>, deps?: RunDeps): Promise<RunOutcome | null> {
-  const { payload } = context;
+/**
+ * A push (or "Re-run" on our check run): the branch converges (converge.ts): a merged release whose
+ * tagging did not finish is finished first, then the release PRs are planned on top of it. A re-run ends
+ * with a passing check run on the commit whose check was re-run.
+ */
+export async function handlePush(context: Context<'push'>, deps: TagDeps): Promise<RunOutcome | null> {
+  const payload = context.payload as PushPayload;
   const reason = ignoredPush(payload);
   if (reason) {
     context.log.debug({ ref: payload.ref }, `release-lanes: push ignored: ${reason}`);
     return null;
   }
-  const { owner, repo } = context.repo();
-  return runReleasePrs(
+  const rerun = payload.check_run?.head_sha;
+  return convergeFrom(
     context.octokit,
     context.log,
+    context.repo(),
+    payload.repository,
+    rerun ? { ...deps, successCheckOn: rerun } : deps,
+    rerun ? 'check run re-run' : 'push',
     {
-      owner,
-      repo,
       base: payload.ref.slice('refs/heads/'.length),
-      defaultBranch: payload.repository.default_branch,
-      repoUrl: payload.repository.html_url,
       triggerSha: payload.after,
       triggerDate: payload.head_commit?.timestamp,
     },
-    deps,
   );
 }

@@ -1,4 +1,5 @@
 import { ERRORS, isReleaseLanesError } from '../errors.js';
+import type { ReleasePrResult } from '../flows/open-release-pr.js';
 import type { CheckRunInput } from '../ports/release-host.js';
 
 /**
@@ -22,6 +23,20 @@ export function failureCheck(headSha: string, err: unknown): CheckRunInput {
     conclusion: 'failure',
     title: 'release-lanes failed unexpectedly',
     summary: `release-lanes hit an internal error; the next push (or \`/release-lanes retry\` on the release PR) runs again.\n\n${fenced(message)}\n`,
+  };
+}
+
+/** The passing check a recovery run leaves where a failing one may be (the failure it fixed turns green). */
+export function successCheck(headSha: string, result: ReleasePrResult): CheckRunInput {
+  const prs = result.prs.filter((p) => p.action !== 'closed' && p.number !== undefined);
+  return {
+    headSha,
+    conclusion: 'success',
+    title:
+      prs.length > 0
+        ? `Release PR(s) up to date: ${prs.map((p) => `#${p.number}`).join(', ')}`
+        : 'Nothing to release',
+    summary: `release-lanes brought the release pull requests up to date at ${result.baseSha.slice(0, 7)}.\n`,
   };
 }
 

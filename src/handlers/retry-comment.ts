@@ -1,29 +1,44 @@
 import type { Context } from 'probot';
-import { runReleasePrs, type RunDeps, type RunOutcome } from './run-release-prs.js';
+import { convergeFrom, resumeMergedReleasePr, type TagDeps, type TagOutcome } from './pull-request-closed.js';
+import type { RunOutcome } from './run-release-prs.js';
+import { hasWriteAccess } from './write-access.js';
 
-const TRUSTED = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+export const RETRY_COMMAND = /^\/release-lanes\s+retry\b/;
 
 /**
- * `/release-lanes retry` commented on a pull request by someone with write access (owner, member,
- * collaborator): run the release-PR flow for the default branch again. Other comments are ignored.
+ * `/release-lanes retry` commented on a pull request by someone with write access or above (asked from
+ * GitHub, not taken from author_association). On a merged release PR of ours that is not finished, its
+ * tagging resumes (and the repository then converges); otherwise the repository converges (converge.ts):
+ * unfinished merged releases are finished before any release PR is planned, then the release PRs are
+ * brought up to date, and a passing check run on the default branch head replaces a failing one.
+ * Other comments, bots and readers are ignored.
  */
 export async function handleRetryComment(
   context: Context<'issue_comment.created'>,
-  deps?: RunDeps,
-): Promise<RunOutcome | null> {
+  deps: TagDeps,
+): Promise<RunOutcome | TagOutcome | null> {
   const { payload } = context;
-  if (!/^\/release-lanes\s+retry\b/.test(payload.comment.body.trim())) return null;
+  if (!RETRY_COMMAND.test(payload.comment.body.trim())) return null;
   if (!payload.issue.pull_request) return null;
-  if (!TRUSTED.has(payload.comment.author_association)) {
-    context.log.info({ user: payload.comment.user?.login }, 'release-lanes: retry ignored (no write access)');
+  const user = payload.comment.user;
+  if (!user || user.type === 'Bot') return null;
+  const where = context.repo();
+  if (!(await hasWriteAccess(context.octokit, where, user.login))) {
+    context.log.info({ user: user.login }, 'release-lanes: retry ignored (no write access)');
     return null;
   }
-  if (payload.comment.user?.type === 'Bot') return null;
-  const { owner, repo } = context.repo();
-  return runReleasePrs(
-    context.octokit,
-    context.log,
-    { owner, repo, base: payload.repository.default_branch, repoUrl: payload.repository.html_url },
-    deps,
-  );
+  const repo = payload.repository;
+  if (payload.issue.state === 'closed') {
+    const tagged = await resumeMergedReleasePr(
+      context.octokit,
+      context.log,
+      where,
+      repo,
+      payload.issue.number,
+      deps,
+      'retry',
+    );
+    if (tagged) return tagged;
+  }
+  return convergeFrom(context.octokit, context.log, where, repo, { ...deps, successCheckOn: true }, 'retry');
 }

@@ -11,7 +11,7 @@ import type { RunLog } from '../run/log.js';
 import { RELEASE_PLEASE_PENDING_LABEL } from '../config/release-please-style.js';
 import { RP_BRANCH_PREFIX } from '../render/release-please-pr.js';
 import { countRequests } from './count-requests.js';
-import { failureCheck } from './report-failure.js';
+import { failureCheck, successCheck } from './report-failure.js';
 import { serialize } from './serialize.js';
 import { unfinishedReleasePrs } from './unfinished-releases.js';
 
@@ -46,10 +46,15 @@ export type RunOutcome =
 export interface RunDeps {
   now: () => Date;
   /**
-   * Look for merged release PRs whose tagging did not finish before planning new ones (the push path);
-   * the outcome then names them in `result.unfinished` and nothing else is done.
+   * Look for merged release PRs (opened by this login) whose tagging did not finish before planning new
+   * ones (converge.ts); the outcome then names them in `result.unfinished` and nothing else is done.
    */
-  resumeUnfinished?: boolean;
+  resumeUnfinished?: { login: () => Promise<string>; ignore?: number[] };
+  /**
+   * A recovery run (`/release-lanes retry`, a check run's Re-run): after success, a passing `release-lanes`
+   * check run on this commit (`true`: the branch head the run read) replaces a failing one left there.
+   */
+  successCheckOn?: string | true;
   /** Only PRs this login opened count as ours (the Action and the CLI; see open-release-pr.ts). */
   identity?: { login: string };
   /** Alternative config file. */
@@ -84,6 +89,7 @@ export function runReleasePrs(
       // `label` only costs the carried state, the run then walks the history in full).
       releasePrLabels: [PENDING_LABEL.name, RELEASE_PLEASE_PENDING_LABEL],
       releaseBranchPrefixes: [BRANCH_PREFIX, RP_BRANCH_PREFIX],
+      listMergedPrs: deps.resumeUnfinished !== undefined,
     });
     const github = createGitHubReleaseHost(octokit, { owner, repo });
     const releaseHost = deps.dryRun ? recordingReleaseHost(github, deps.dryRun) : github;
@@ -93,6 +99,7 @@ export function runReleasePrs(
       applyRequests: releaseHost.requestCount(),
     });
     let headSha: string | undefined;
+    const resumeFor = deps.resumeUnfinished;
     try {
       // Another branch than the default one: its role first, from the default branch (one read, which the
       // snapshot step then reuses); a branch with no role costs nothing more.
@@ -113,7 +120,8 @@ export function runReleasePrs(
           return { ok: true, result, stats: { ...stats(), gatherRequests: defaultHost.requestCount() } };
         }
       }
-      headSha = (await repoHost.bootstrap()).headSha;
+      const boot = await repoHost.bootstrap();
+      headSha = boot.headSha;
       const now =
         target.triggerDate && target.triggerSha === headSha && !Number.isNaN(Date.parse(target.triggerDate))
           ? new Date(target.triggerDate)
@@ -129,13 +137,24 @@ export function runReleasePrs(
         configRef: headSha,
         ...(deps.identity ? { identity: deps.identity } : {}),
         ...(deps.configPath ? { configPath: deps.configPath } : {}),
-        ...(deps.resumeUnfinished
+        ...(resumeFor
           ? {
-              unfinishedReleases: (plan: ReleasePlan, config: RepoConfig) =>
-                unfinishedReleasePrs(octokit, { owner, repo }, plan, config),
+              unfinishedReleases: async (_plan: ReleasePlan, config: RepoConfig) =>
+                (
+                  await unfinishedReleasePrs(
+                    (await repoHost.bootstrap()).mergedPrs,
+                    { repoFullName: `${owner}/${repo}`, base, login: resumeFor.login },
+                    config,
+                  )
+                ).filter((n) => !resumeFor.ignore?.includes(n)),
             }
           : {}),
       });
+      // A recovery (or any run finding the head's check red: a redelivered push) leaves a passing check.
+      const on = deps.successCheckOn ?? (boot.headCheckFailed ? true : undefined);
+      if (on && result.unfinished.length === 0 && !result.skipped) {
+        await releaseHost.createCheckRun(successCheck(on === true ? headSha : on, result));
+      }
       const s = stats();
       log.info(
         {

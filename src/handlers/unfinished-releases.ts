@@ -1,34 +1,43 @@
-import type { ProbotOctokit } from 'probot';
-import { mapGitHubError } from '../adapters/github/github-errors.js';
-import type { ReleasePlan, RepoConfig } from '../core/types.js';
-import { PENDING_LABEL, pendingLabels } from '../flows/open-release-pr.js';
+import type { MergedPrNode } from '../adapters/github/graphql-bootstrap.js';
+import type { RepoConfig } from '../core/types.js';
+import { isOurBranchFor, isTagged, notOurReleasePr, type ReleasePrFacts } from '../flows/our-release-pr.js';
 
-type Octokit = Pick<InstanceType<typeof ProbotOctokit>, 'request'>;
+/** A merged PR of the bootstrap listing, in the predicate's terms (a Bot's GraphQL login gets its `[bot]`). */
+export function factsOfNode(n: MergedPrNode, repoFullName: string, base: string): ReleasePrFacts {
+  const author = n.author ? `${n.author.login}${n.author.__typename === 'Bot' ? '[bot]' : ''}` : null;
+  return {
+    number: n.number,
+    merged: true,
+    mergeSha: n.mergeCommit?.oid ?? null,
+    author,
+    head: n.headRefName,
+    headRepo: n.isCrossRepository ? null : repoFullName,
+    base,
+    baseRepo: repoFullName,
+    labels: (n.labels?.nodes ?? []).map((l) => l.name),
+  };
+}
 
 /**
- * Merged release PRs still labelled `release-lanes: pending`: their tagging did not finish (an API error,
- * a refused ruleset, a lost delivery). Asked only when the plan shows a manifest version without its tag
- * (`missing-release-tag`), so a healthy repository pays no request for it. Oldest first.
+ * Our merged release PRs whose tagging did not finish (no `tagged` label yet): an API error, a refused
+ * ruleset, a lost delivery, a label request that failed after the PR was opened. Read from the last few
+ * merged PRs the bootstrap query already lists (no request of its own); a PR is ours by author, branch,
+ * repository (our-release-pr.ts), never by label, so a human PR carrying the pending label is not taken
+ * for one. The marker is checked when the PR is read in full, before it is tagged. Oldest first.
  */
 export async function unfinishedReleasePrs(
-  octokit: Octokit,
-  where: { owner: string; repo: string },
-  plan: ReleasePlan,
-  config?: RepoConfig,
+  nodes: readonly MergedPrNode[],
+  where: { repoFullName: string; base: string; login: () => Promise<string> },
+  config: RepoConfig,
 ): Promise<number[]> {
-  if (!plan.warnings.some((w) => w.code === 'missing-release-tag')) return [];
-  try {
-    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues', {
-      ...where,
-      state: 'closed',
-      // release-lanes' own label, or the release-please config's first `label` (`autorelease: pending`)
-      labels: (config ? pendingLabels(config) : [PENDING_LABEL])[0]!.name,
-      sort: 'created',
-      direction: 'asc',
-      per_page: 20,
-    });
-    return data.filter((i) => i.pull_request?.merged_at).map((i) => i.number);
-  } catch (e) {
-    throw mapGitHubError(e, `listing merged release PRs of ${where.owner}/${where.repo}`);
-  }
+  const candidates = nodes
+    .map((n) => factsOfNode(n, where.repoFullName, where.base))
+    .filter((pr) => isOurBranchFor(pr.head, pr.base) && !isTagged(pr.labels, config));
+  // Our identity is asked only when a candidate shows (the App's is cached per process).
+  if (candidates.length === 0) return [];
+  const login = await where.login();
+  return candidates
+    .filter((pr) => notOurReleasePr(pr, where.repoFullName, login, where.base) === null)
+    .map((pr) => pr.number)
+    .sort((a, b) => a - b);
 }

@@ -2,6 +2,7 @@
  * A verified webhook → a Job (plain JSON: what the worker needs, nothing else). The payload is cut down to
  * the fields the handlers read, so a queued job costs about a kilobyte whatever GitHub sent.
  */
+import { CHECK_RUN_NAME } from '../adapters/github/release-host.js';
 import type { Job, JobKind } from '../ports/job-queue.js';
 
 export interface WebhookEvent {
@@ -71,6 +72,7 @@ const SUBSETS: Record<JobKind, (p: Obj) => Obj> = {
     created: p.created,
     deleted: p.deleted,
     head_commit: pick(p.head_commit, ['id', 'message', 'timestamp']),
+    ...(p.check_run ? { check_run: pick(p.check_run, ['name', 'head_sha']) } : {}),
   }),
   'pull-request-closed': (p) => ({
     ...COMMON(p),
@@ -124,6 +126,8 @@ function rerunAsPush(p: Obj): Obj {
 
 /** The job for a verified event, or null (another event, no installation, no repository). */
 export function jobFromEvent(event: WebhookEvent, now: number): Job | null {
+  // "Re-run" of another App's or another name's check run is not ours to run.
+  if (event.name === 'check_run' && obj(event.payload.check_run)?.name !== CHECK_RUN_NAME) return null;
   const p = event.name === 'check_run' ? rerunAsPush(event.payload) : event.payload;
   const kind = jobKindOf(event.name, p.action);
   const installationId = Number(obj(p.installation)?.id);

@@ -6,11 +6,7 @@
  */
 import { Context, type Probot } from 'probot';
 import type { Logger } from 'pino';
-import {
-  handleMergedRetryComment,
-  handlePullRequestClosed,
-  resumeMergedReleasePr,
-} from '../handlers/pull-request-closed.js';
+import { handlePullRequestClosed } from '../handlers/pull-request-closed.js';
 import type { TagDeps } from '../handlers/pull-request-closed.js';
 import { handlePush } from '../handlers/push.js';
 import { handlePushSnapshot } from '../handlers/push-snapshot.js';
@@ -24,24 +20,22 @@ type Ctx<E extends 'push' | 'pull_request.closed' | 'issue_comment.created' | 'r
   Context<E>;
 type JobSpec = (context: Context, deps: TagDeps) => Promise<JobResult>;
 
-/** `ok: false` anywhere (a failure reported as a check run) → `failed`. */
-const resultOf = (...outcomes: ({ ok: boolean } | null | undefined)[]): JobResult =>
-  outcomes.some((o) => o && !o.ok) ? 'failed' : 'done';
+type Outcome = { ok: boolean; refresh?: { ok: boolean } } | null | undefined;
+
+/**
+ * `ok: false` anywhere (a failure reported as a check run), the refresh after tagging included → `failed`
+ * (a failed job's delivery is not deduplicated: its redelivery runs again).
+ */
+const resultOf = (...outcomes: Outcome[]): JobResult =>
+  outcomes.some((o) => o && (!o.ok || o.refresh?.ok === false)) ? 'failed' : 'done';
 
 async function pushJob(context: Context, deps: TagDeps): Promise<JobResult> {
   const ctx = context as unknown as Ctx<'push'>;
   // One delivery, one config read: the release-PR run (default branch) hands what it read to the
-  // snapshot step; a failed run (already reported as a check) skips snapshots.
-  const outcome = await handlePush(ctx, { ...deps, resumeUnfinished: true });
+  // snapshot step; a failed run (already reported as a check) skips snapshots. A merged release whose
+  // tagging did not finish is finished first (converge.ts).
+  const outcome = await handlePush(ctx, deps);
   if (outcome && !outcome.ok) return 'failed';
-  // A merged release whose tagging did not finish is tagged first (that run then refreshes the
-  // release PRs); planning on top of it would propose its versions again.
-  const resumed = [];
-  for (const pr of outcome?.result.unfinished ?? []) {
-    resumed.push(
-      await resumeMergedReleasePr(ctx.octokit, ctx.log, ctx.repo(), ctx.payload.repository, pr, deps, 'push'),
-    );
-  }
   // The config snapshots use is the default branch's: what a run on the default branch read, or what a
   // run on another branch read to find that branch releases nothing (a maintenance run read its own).
   const onDefault = ctx.payload.ref === `refs/heads/${ctx.payload.repository.default_branch}`;
@@ -51,7 +45,7 @@ async function pushJob(context: Context, deps: TagDeps): Promise<JobResult> {
       ? { config: outcome.result.config, tags: outcome.result.tags }
       : undefined,
   );
-  return resultOf(...resumed);
+  return 'done';
 }
 
 export const JOBS = {
@@ -60,10 +54,8 @@ export const JOBS = {
     resultOf(await handlePullRequestClosed(context as unknown as Ctx<'pull_request.closed'>, deps)),
   'issue-comment': async (context, deps) => {
     const ctx = context as unknown as Ctx<'issue_comment.created'>;
-    // On a merged release PR: resume its tagging; on an open PR: run the release-PR flow again.
-    const tagged = await handleMergedRetryComment(ctx, deps);
-    const prs = await handleRetryComment(ctx, deps);
-    return resultOf(tagged, prs);
+    // On a merged release PR: resume its tagging; else converge (never a release PR over an unfinished one).
+    return resultOf(await handleRetryComment(ctx, deps));
   },
   'repository-dispatch': async (context, deps) =>
     (await handleRepositoryDispatch(context as unknown as Ctx<'repository_dispatch'>, deps)) === null &&

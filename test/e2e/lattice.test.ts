@@ -30,10 +30,7 @@ describe('Lattice: five lanes, SDK first, latest + alpha, a Release per tag', ()
     });
 
     const lines = th.lines(m.mark);
-    const tagging = lines.slice(
-      0,
-      lines.indexOf(`DELETE …/issues/${m.number}/labels/release-lanes: pending`) + 1,
-    );
+    const tagging = lines.slice(0, lines.indexOf(`POST …/issues/${m.number}/labels`) + 1);
     expect(tagging).toEqual([
       'POST /graphql releaseLanesBootstrap', // config + manifest at the merge commit and its parent, tags
       'POST /graphql releaseLanesBootstrap', // the five CHANGELOG.md files at the merge commit
@@ -53,8 +50,9 @@ describe('Lattice: five lanes, SDK first, latest + alpha, a Release per tag', ()
       'POST …/git/tags', // plugin-index-v0.2.0 (`release: false`)
       'POST …/git/refs',
       `POST …/issues/${m.number}/comments`,
-      `POST …/issues/${m.number}/labels`,
-      `DELETE …/issues/${m.number}/labels/release-lanes: pending`,
+      'POST …/check-runs', // a passing check on the merge commit
+      `DELETE …/issues/${m.number}/labels/release-lanes: pending`, // pending goes first
+      `POST …/issues/${m.number}/labels`, // then tagged: the mark of a finished release
     ]);
     // the refs are created in dependency order: the SDK's first
     const refs = th.gh.requests

@@ -31,7 +31,7 @@ describe('who triggers tagging', () => {
     ['another bot', { user: { login: 'dependabot[bot]', type: 'Bot' } }],
     ['a fork PR with the same label and branch name', { headRepo: 'mallory/mono' }],
     ['a PR closed without merging', { merged: false }],
-    ['a PR without the pending label', { labels: ['release-lanes: tagged'] }],
+    ['a PR whose body does not end with our plan marker', { body: 'chore: release main\n\nby hand' }],
     ['a PR from another branch', { head: 'feature/release-lanes' }],
     ['a PR merged into another branch', { base: 'develop' }],
   ];
@@ -51,6 +51,43 @@ describe('who triggers tagging', () => {
     expect(th.lines(mark)).toEqual([]);
     expect(th.tags()['v1.0.1']).toBeUndefined();
     expect(th.releases).toEqual([]);
+  });
+
+  it('our PR whose pending label never came (the label request failed) is tagged all the same', async () => {
+    const m = await openAndMerge(th);
+    const pr = th.gh.prs.find((p) => p.number === m.number)!;
+    pr.labels.length = 0;
+    const base = m.payload.pull_request as { body: string; head: { ref: string } };
+    await th.deliver(
+      'pull_request',
+      closedPayload({
+        number: m.number,
+        mergeSha: m.mergeSha,
+        head: base.head.ref,
+        body: base.body,
+        labels: [],
+      }),
+    );
+    expect(th.tags()['v1.0.1']).toBe(m.mergeSha);
+    expect(th.releases.map((r) => r.tag_name)).toEqual(['v1.0.1']);
+    expect(pr.labels).toEqual(['release-lanes: tagged']);
+  });
+
+  it('a redelivery of a finished release writes no tag and leaves a passing check', async () => {
+    const m = await releaseAndMerge(th);
+    const tags = th.tags();
+    const mark = th.gh.requests.length;
+    await th.deliver('pull_request', {
+      ...m.payload,
+      pull_request: { ...(m.payload.pull_request as object), labels: [{ name: 'release-lanes: tagged' }] },
+    });
+    expect(tagWrites(th, mark)).toEqual([]);
+    expect(th.tags()).toEqual(tags);
+    expect(th.lines(mark).filter((l) => l.startsWith('POST …/check-runs'))).toHaveLength(1);
+    expect(th.gh.checkRuns.at(-1) as { head_sha: string; conclusion: string }).toMatchObject({
+      head_sha: m.mergeSha,
+      conclusion: 'success',
+    });
   });
 
   it('the App itself is recognised through GET /app (asked once)', async () => {
@@ -207,14 +244,15 @@ describe('the next push finishes a tagging run that did not', () => {
     expect(th.tags()['v1.0.1']).toBe(m.mergeSha);
     expect(th.releases.map((r) => r.tag_name)).toEqual(['v1.0.1']);
     expect(th.gh.prs.find((p) => p.number === m.number)!.labels).toEqual(['release-lanes: tagged']);
-    // one lookup of unfinished releases, and no release PR proposing 1.0.1 again
-    expect(th.lines(mark).filter((l) => l.startsWith('GET …/issues'))).toHaveLength(1);
+    // the unfinished release shows in the bootstrap query (no lookup of its own); the PR is read in full
+    // once, and no release PR proposes 1.0.1 again
+    expect(th.lines(mark).filter((l) => l.startsWith('GET …/pulls'))).toEqual([`GET …/pulls/${m.number}`]);
     expect(th.gh.prs.filter((p) => p.number !== m.number)).toEqual([]);
 
-    // the push after that is an ordinary one: no lookup
+    // the push after that is an ordinary one: no read of merged PRs
     th.repo.commit('docs: more', { 'docs/tags.md': '# tags\n\nmore\n' });
     const mark2 = th.gh.requests.length;
     await th.push();
-    expect(th.lines(mark2).filter((l) => l.startsWith('GET …/issues'))).toEqual([]);
+    expect(th.lines(mark2).filter((l) => l.startsWith('GET …/pulls'))).toEqual([]);
   });
 });

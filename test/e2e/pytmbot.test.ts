@@ -31,7 +31,7 @@ describe('pytmbot: stable contract from 0.3.0, dated rebuilds, edge development 
   it('the 0.3.0 release publishes 0.3.0, 0.3, stable and latest (latest moves from 0.2.9)', async () => {
     const old = th.tags();
     const m = await releaseAndMerge(th, { squash: true });
-    expect(th.lines(m.mark).slice(0, 12)).toEqual([
+    expect(th.lines(m.mark).slice(0, 13)).toEqual([
       'POST /graphql releaseLanesBootstrap',
       'POST /graphql releaseLanesBootstrap',
       'POST …/git/tags',
@@ -41,8 +41,9 @@ describe('pytmbot: stable contract from 0.3.0, dated rebuilds, edge development 
       'POST …/git/refs', // stable
       'PATCH …/git/refs/tags/latest',
       `POST …/issues/${m.number}/comments`,
-      `POST …/issues/${m.number}/labels`,
-      `DELETE …/issues/${m.number}/labels/release-lanes: pending`,
+      'POST …/check-runs', // a passing check on the merge commit
+      `DELETE …/issues/${m.number}/labels/release-lanes: pending`, // pending goes first
+      `POST …/issues/${m.number}/labels`, // then tagged: the mark of a finished release
       'POST /graphql releaseLanesBootstrap', // the release PRs are refreshed
     ]);
     const tags = th.tags();

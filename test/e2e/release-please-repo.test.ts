@@ -165,7 +165,7 @@ describe("taking over release-please's own release PR", () => {
     expect(th.releases.map((r) => r.tag_name)).toEqual(['a-v1.1.0']);
     expect(th.releases[0]!.body.startsWith('## 1.1.0 (2024-06-01)')).toBe(true);
     const labelCalls = th.lines().filter((l) => l.includes('/issues/7/labels'));
-    expect(labelCalls).toEqual(['POST …/issues/7/labels', 'DELETE …/issues/7/labels/autorelease: pending']);
+    expect(labelCalls).toEqual(['DELETE …/issues/7/labels/autorelease: pending', 'POST …/issues/7/labels']);
     // the next push plans from a-v1.1.0: nothing left for a
     await th.push();
     expect(th.gh.prs.filter((p) => p.state === 'open')).toEqual([]);

@@ -12,7 +12,7 @@ describe('Wallos: v1.2.3 tags and a GitHub Release', () => {
 
   it('a fix releases v1.0.1: annotated tag with the changelog, Release with escaped notes, latest moves', async () => {
     const m = await releaseAndMerge(th);
-    expect(th.lines(m.mark).slice(0, 9)).toEqual([
+    expect(th.lines(m.mark).slice(0, 10)).toEqual([
       'POST /graphql releaseLanesBootstrap',
       'POST /graphql releaseLanesBootstrap',
       'POST …/git/tags',
@@ -20,8 +20,9 @@ describe('Wallos: v1.2.3 tags and a GitHub Release', () => {
       'POST …/releases',
       'PATCH …/git/refs/tags/latest',
       `POST …/issues/${m.number}/comments`,
-      `POST …/issues/${m.number}/labels`,
-      `DELETE …/issues/${m.number}/labels/release-lanes: pending`,
+      'POST …/check-runs', // a passing check on the merge commit
+      `DELETE …/issues/${m.number}/labels/release-lanes: pending`, // pending goes first
+      `POST …/issues/${m.number}/labels`, // then tagged: the mark of a finished release
     ]);
     const tagBody = th.gh.requests.find((r) => r.path.endsWith('/git/tags'))!.body as Record<string, string>;
     expect(tagBody).toMatchObject({ tag: 'v1.0.1', object: m.mergeSha, type: 'commit' });

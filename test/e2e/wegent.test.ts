@@ -45,7 +45,7 @@ describe('Wegent: lockstep images, latest + 1.2.3, main/edge/main-<sha> snapshot
     const old = th.tags();
     const m = await releaseAndMerge(th);
     const lines = th.lines(m.mark);
-    expect(lines.slice(0, 9)).toEqual([
+    expect(lines.slice(0, 10)).toEqual([
       'POST /graphql releaseLanesBootstrap',
       'POST /graphql releaseLanesBootstrap',
       'POST …/git/tags', // 1.3.0, annotated, for the whole group
@@ -53,8 +53,9 @@ describe('Wegent: lockstep images, latest + 1.2.3, main/edge/main-<sha> snapshot
       'POST …/releases',
       'PATCH …/git/refs/tags/latest', // after the version tag and its Release
       `POST …/issues/${m.number}/comments`,
-      `POST …/issues/${m.number}/labels`,
-      `DELETE …/issues/${m.number}/labels/release-lanes: pending`,
+      'POST …/check-runs', // a passing check on the merge commit
+      `DELETE …/issues/${m.number}/labels/release-lanes: pending`, // pending goes first
+      `POST …/issues/${m.number}/labels`, // then tagged: the mark of a finished release
     ]);
     const tags = th.tags();
     expect(tags['1.3.0']).toBe(m.mergeSha);

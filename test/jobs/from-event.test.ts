@@ -31,6 +31,14 @@ describe('check_run.rerequested ("Re-run" on a release-lanes check)', () => {
       deleted: false,
     });
     expect((rerun.payload.repository as { default_branch: string }).default_branch).toBe('main');
+    // the check run it re-runs: a passing one goes on that commit when the run succeeds
+    expect(rerun.payload.check_run).toEqual({ name: 'release-lanes', head_sha: sha });
+  });
+
+  it('a re-run of another check run (another name) is not a job', () => {
+    const payload = checkRunRerequestedPayload({ ...repo, headSha: sha, branch: 'main' });
+    (payload.check_run as { name: string }).name = 'ci';
+    expect(jobFromEvent({ id: 'd-5', name: 'check_run', payload }, 0)).toBeNull();
   });
 
   it('a check run on a maintenance branch re-runs that branch', () => {

@@ -26,22 +26,45 @@ const TAGS_CONNECTION = `refs(refPrefix: "refs/tags/", first: ${PAGE_SIZE}, afte
 
 const BLOB = `__typename ... on Blob { text isTruncated }`;
 
+/** The conclusion of the latest `release-lanes` check run on the head (a failing one a recovery turns green). */
+const HEAD_CHECK = ` ... on Commit { checkSuites(first: 20) { nodes { checkRuns(first: 1, filterBy: { checkName: "release-lanes", checkType: LATEST }) { nodes { conclusion } } } } }`;
+
+/** Whether the head's latest `release-lanes` check run failed (HEAD_CHECK's answer). */
+export function headCheckFailed(target: unknown): boolean {
+  const suites = (
+    target as { checkSuites?: { nodes?: { checkRuns?: { nodes?: { conclusion?: string }[] } }[] } }
+  )?.checkSuites?.nodes;
+  return (suites ?? []).some((s) => s.checkRuns?.nodes?.some((r) => r.conclusion === 'FAILURE'));
+}
+
+/** How many of the most recently updated merged PRs into the branch the bootstrap lists. */
+export const MERGED_PRS = 5;
+
 /**
  * `withReleasePrs`: also the bodies of the open pull requests carrying one of the release labels (`$labels`),
  * whose hidden marker may hold what the previous run carried forward (see history-carry.ts).
+ * `withMergedPrs`: also the last few PRs merged into `$base` (author, branch, labels, merge commit; no body),
+ * where a merged release PR of ours whose tagging did not finish shows (unfinished-releases.ts).
  */
-export function bootstrapQuery(files: readonly string[], withReleasePrs = false): string {
+export function bootstrapQuery(
+  files: readonly string[],
+  withReleasePrs = false,
+  withMergedPrs = false,
+): string {
   const vars = files.map((_, i) => `$e${i}: String!`);
   if (withReleasePrs) vars.push('$labels: [String!]!');
+  if (withMergedPrs) vars.push('$base: String!');
   const objects = files.map((_, i) => `f${i}: object(expression: $e${i}) { ${BLOB} }`).join('\n    ');
-  const prs = withReleasePrs
+  let prs = withReleasePrs
     ? `\n    releasePrs: pullRequests(states: OPEN, labels: $labels, first: 10, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { headRefName isCrossRepository body } }`
     : '';
+  if (withMergedPrs)
+    prs += `\n    mergedPrs: pullRequests(states: MERGED, baseRefName: $base, first: ${MERGED_PRS}, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { number headRefName isCrossRepository author { __typename login } labels(first: 20) { nodes { name } } mergeCommit { oid } } }`;
   return `query releaseLanesBootstrap($owner: String!, $repo: String!, $qualified: String!, $tagsAfter: String${
     vars.length ? `, ${vars.join(', ')}` : ''
   }) {
   repository(owner: $owner, name: $repo) {
-    branch: ref(qualifiedName: $qualified) { target { oid } }
+    branch: ref(qualifiedName: $qualified) { target { oid${withMergedPrs ? HEAD_CHECK : ''} } }
     ${objects}
     tags: ${TAGS_CONNECTION}${prs}
   }
@@ -52,6 +75,16 @@ export interface ReleasePrNode {
   headRefName: string;
   isCrossRepository: boolean;
   body: string | null;
+}
+
+/** A merged PR as the bootstrap lists it (GraphQL names an App's bot by its slug, without `[bot]`). */
+export interface MergedPrNode {
+  number: number;
+  headRefName: string;
+  isCrossRepository: boolean;
+  author: { __typename: string; login: string } | null;
+  labels: { nodes: { name: string }[] } | null;
+  mergeCommit: { oid: string } | null;
 }
 
 export const TAGS_PAGE_QUERY = `query releaseLanesTags($owner: String!, $repo: String!, $tagsAfter: String) {

@@ -1,52 +1,41 @@
 /**
- * The merged release PRs whose tagging has not happened yet (the `release` command and the Action).
+ * The merged release PRs whose tagging has not finished yet (the `release` command and the Action).
  *
- * Asked with 1 request (`GET /issues`, closed, labelled `release-lanes: pending`, oldest first) + 1
- * `GET /pulls/{n}` per merged candidate. A PR counts as ours only when the identity of the token in use
- * opened it, from a `release-lanes/…` branch of this repository, into the default branch: a PR carrying
- * only the right label or branch name never counts.
+ * Asked with 1 request: `GET /pulls` (closed, into the release branch, most recently updated first, 30).
+ * A PR counts when the shared predicate (src/flows/our-release-pr.ts) says it is ours — opened by the
+ * identity of the token in use, from a release branch of this repository opened for the release branch,
+ * with our plan marker ending its body — and it carries no `tagged` label yet. The `pending` label is not
+ * needed (its request may have failed), and a PR carrying only the right label or branch name never counts.
  */
 import { PENDING_LABEL } from '../../flows/open-release-pr.js';
 import { BRANCH_PREFIX } from '../../flows/release-branches.js';
+import { RP_BRANCH_PREFIX } from '../../render/release-please-pr.js';
+import { factsOfRest, isTagged, notOurReleasePr, type RestPull } from '../../flows/our-release-pr.js';
 import { mapGitHubError } from './github-errors.js';
 import type { GitHubOctokit } from './octokit.js';
 
-/** The fields of `GET /pulls/{n}` the trust check reads. */
-export interface MergedPull {
-  number: number;
-  merged_at: string | null;
-  merge_commit_sha: string | null;
-  body: string | null;
-  user: { login: string } | null;
-  labels: { name: string }[];
-  head: { ref: string; repo: { full_name: string } | null };
-  base: { ref: string; repo: { full_name: string } };
-}
+/** How many recently updated closed PRs are looked at. */
+const RECENT = 30;
 
-/** Why this merged pull request is not one of ours to tag, or null when it is. */
-export function notOurReleasePr(
-  pr: MergedPull,
-  repoFullName: string,
-  base: string,
-  login: string,
-): string | null {
-  if (!pr.merged_at) return 'not merged';
-  if (!pr.merge_commit_sha) return 'no merge commit';
-  if (pr.user?.login !== login) return `opened by ${pr.user?.login ?? 'nobody'}, not by ${login}`;
-  if (!pr.labels.some((l) => l.name === PENDING_LABEL.name)) return `no "${PENDING_LABEL.name}" label`;
-  if (!pr.head.ref.startsWith(BRANCH_PREFIX)) return `head branch is not ${BRANCH_PREFIX}…`;
-  if (pr.head.repo?.full_name !== repoFullName || pr.base.repo.full_name !== repoFullName)
-    return 'from a fork';
-  if (pr.base.ref !== base) return `not merged into ${base}`;
-  return null;
+/** The fields of a listed pull request the trust check reads. */
+export interface MergedPull extends RestPull {
+  merged_at: string | null;
+  body: string | null;
+  labels: { name: string }[];
 }
 
 export interface MergedReleasePrs {
-  /** Ours, oldest merge first. */
+  /** Ours and not finished, oldest merge first. */
   prs: MergedPull[];
-  /** Candidates that carry the label but are not ours, with the reason. */
+  /** Merged PRs from a release branch that are not ours, with the reason. */
   ignored: { number: number; reason: string }[];
 }
+
+/** From a release branch name or with the pending label: worth saying why it is not tagged. */
+const looksLikeOne = (pr: MergedPull): boolean =>
+  pr.head.ref.startsWith(BRANCH_PREFIX) ||
+  pr.head.ref.startsWith(RP_BRANCH_PREFIX) ||
+  pr.labels.some((l) => l.name === PENDING_LABEL.name);
 
 export async function mergedReleasePrs(
   octokit: Pick<GitHubOctokit, 'request'>,
@@ -54,34 +43,26 @@ export async function mergedReleasePrs(
   opts: { base: string; login: string },
 ): Promise<MergedReleasePrs> {
   const full = `${where.owner}/${where.repo}`;
-  let issues: { number: number; pull_request?: { merged_at?: string | null } }[];
+  let pulls: MergedPull[];
   try {
-    ({ data: issues } = await octokit.request('GET /repos/{owner}/{repo}/issues', {
+    ({ data: pulls } = (await octokit.request('GET /repos/{owner}/{repo}/pulls', {
       ...where,
       state: 'closed',
-      labels: PENDING_LABEL.name,
-      sort: 'created',
-      direction: 'asc',
-      per_page: 100,
-    }));
+      base: opts.base,
+      sort: 'updated',
+      direction: 'desc',
+      per_page: RECENT,
+    })) as unknown as { data: MergedPull[] });
   } catch (e) {
     throw mapGitHubError(e, `listing merged release PRs of ${full}`);
   }
   const prs: MergedPull[] = [];
   const ignored: MergedReleasePrs['ignored'] = [];
-  for (const issue of issues.filter((i) => i.pull_request?.merged_at)) {
-    let pr: MergedPull;
-    try {
-      ({ data: pr } = (await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-        ...where,
-        pull_number: issue.number,
-      })) as unknown as { data: MergedPull });
-    } catch (e) {
-      throw mapGitHubError(e, `reading PR #${issue.number} of ${full}`);
-    }
-    const reason = notOurReleasePr(pr, full, opts.base, opts.login);
-    if (reason) ignored.push({ number: pr.number, reason });
-    else prs.push(pr);
+  for (const pr of pulls) {
+    if (!pr.merged_at || isTagged(pr.labels.map((l) => l.name))) continue;
+    const reason = notOurReleasePr(factsOfRest(pr), full, opts.login, opts.base);
+    if (reason === null) prs.push(pr);
+    else if (looksLikeOne(pr)) ignored.push({ number: pr.number, reason });
   }
   prs.sort((a, b) => Date.parse(a.merged_at!) - Date.parse(b.merged_at!) || a.number - b.number);
   return { prs, ignored };

@@ -14,7 +14,9 @@ import {
   bootstrapQuery,
   bootstrapVariables,
   filesQuery,
+  headCheckFailed,
   type BlobNode,
+  type MergedPrNode,
   type ReleasePrNode,
   type TagsConnection,
 } from './graphql-bootstrap.js';
@@ -75,6 +77,11 @@ export interface GitHubRepoHostOptions {
   releasePrLabels?: string[];
   /** Release branches start with one of these (a labelled PR from another branch or a fork is not trusted). */
   releaseBranchPrefixes?: string[];
+  /**
+   * Also list the last few PRs merged into the branch (`Bootstrap.mergedPrs`) and read the head's latest
+   * `release-lanes` check (`Bootstrap.headCheckFailed`), in the same request.
+   */
+  listMergedPrs?: boolean;
 }
 
 export interface Bootstrap {
@@ -84,6 +91,10 @@ export interface Bootstrap {
   tags: TagRef[];
   /** What the previous run carried forward, from an open release PR's marker (null: none usable). */
   carry: HistoryCarry | null;
+  /** The last few PRs merged into the branch, most recently updated first (with `listMergedPrs`). */
+  mergedPrs: MergedPrNode[];
+  /** The head's latest `release-lanes` check run failed (read with `listMergedPrs`). */
+  headCheckFailed: boolean;
 }
 
 export type GitHubRepoHost = RepoHost & { requestCount(): number; bootstrap(): Promise<Bootstrap> };
@@ -172,14 +183,20 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
             branch: { target: { oid: string } | null } | null;
             tags: TagsConnection;
             releasePrs?: { nodes: ReleasePrNode[] } | null;
+            mergedPrs?: { nodes: MergedPrNode[] } | null;
           } & Record<string, unknown>)
         | null;
     };
     const what = `reading ${owner}/${repo}@${branch}`;
     const labels = options.releasePrLabels;
+    const merged = options.listMergedPrs === true;
     const data = await gql<Data>(
-      bootstrapQuery(bootFiles, labels !== undefined),
-      { ...bootstrapVariables(owner, repo, branch, bootFiles), ...(labels !== undefined ? { labels } : {}) },
+      bootstrapQuery(bootFiles, labels !== undefined, merged),
+      {
+        ...bootstrapVariables(owner, repo, branch, bootFiles),
+        ...(labels !== undefined ? { labels } : {}),
+        ...(merged ? { base: branch } : {}),
+      },
       what,
     );
     const r = data.repository;
@@ -193,7 +210,14 @@ export function createGitHubRepoHost(octokit: Octokit, options: GitHubRepoHostOp
     }
     const tags = await allTags(gql, { owner, repo }, r.tags);
     const carry = carryFromPrs(r.releasePrs?.nodes, options.releaseBranchPrefixes ?? ['release-lanes/']);
-    return { headSha, files, tags, carry };
+    return {
+      headSha,
+      files,
+      tags,
+      carry,
+      mergedPrs: r.mergedPrs?.nodes ?? [],
+      headCheckFailed: headCheckFailed(r.branch?.target),
+    };
   }
 
   function bootstrap(): Promise<Bootstrap> {

@@ -300,11 +300,8 @@ export function createGitHubTagHost(octokit: Octokit, options: GitHubTagHostOpti
         `commenting on #${n}`,
       ),
     async relabel(n, add, remove) {
-      await report(
-        'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
-        { issue_number: n, labels: typeof add === 'string' ? [add] : [...add] },
-        `labelling #${n}`,
-      );
+      // The old labels go first: `add` (`release-lanes: tagged`) marks a finished release, so a failure
+      // between the requests leaves the PR without it, and a later run finishes the job.
       for (const name of typeof remove === 'string' ? [remove] : remove) {
         try {
           await call('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', {
@@ -315,6 +312,11 @@ export function createGitHubTagHost(octokit: Octokit, options: GitHubTagHostOpti
           if ((e as Err).status !== 404) throw mapGitHubError(e, `unlabelling #${n}`);
         }
       }
+      await report(
+        'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+        { issue_number: n, labels: typeof add === 'string' ? [add] : [...add] },
+        `labelling #${n}`,
+      );
     },
     async checkRun(check: CheckRunInput) {
       await report(

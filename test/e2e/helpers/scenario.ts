@@ -24,6 +24,11 @@ export async function openAndMerge(
   opts: { squash?: boolean } = {},
 ): Promise<Omit<Merged, 'mark'>> {
   await th.push();
+  return mergeReleasePr(th, opts);
+}
+
+/** Merge the open release PR in git (merge commit or squash). No event yet. */
+export function mergeReleasePr(th: TagHarness, opts: { squash?: boolean } = {}): Omit<Merged, 'mark'> {
   const pr = th.gh.prs.find((p) => p.state === 'open' && p.head.startsWith('release-lanes/'));
   if (!pr) throw new Error(`no release PR was opened; checks: ${JSON.stringify(th.gh.checkRuns)}`);
   const { repo } = th;

@@ -14,7 +14,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { TestRepo } from '../../helpers/git-repo.js';
-import type { RecordedRequest } from '../../handlers/helpers/fake-github.js';
+import { checkRunRerequestedPayload } from '../../fixtures/webhooks/payloads.js';
+import type { MergeInfo, RecordedRequest, Reply } from '../../handlers/helpers/fake-github.js';
 import { harness, NAME, OWNER, type AppHarness } from '../../handlers/helpers/setup.js';
 
 export const APP_SLUG = 'release-lanes';
@@ -32,11 +33,7 @@ export interface FakeRelease {
   make_latest?: string;
 }
 
-export interface MergeInfo {
-  sha: string;
-  user: { login: string; type: string };
-  headRepo: string;
-}
+export type { MergeInfo } from '../../handlers/helpers/fake-github.js';
 
 export interface TagHarness extends AppHarness {
   releases: FakeRelease[];
@@ -58,9 +55,9 @@ export interface TagHarness extends AppHarness {
   tagType(name: string): string;
   tagMessage(name: string): string;
   /** The request lines (`METHOD /path op`) with the repository prefix shortened to `…`. */
-  lines(from?: number): string[];
+  lines(from?: number, to?: number): string[];
   /** Deliver any event. */
-  deliver(name: string, payload: Record<string, unknown>): Promise<void>;
+  deliver(name: string, payload: Record<string, unknown>, id?: string): Promise<void>;
 }
 
 export async function tagHarness(
@@ -69,7 +66,6 @@ export async function tagHarness(
 ): Promise<TagHarness> {
   const releases: FakeRelease[] = [];
   let appRequests = 0;
-  const merges = new Map<number, MergeInfo>();
   const failures: {
     method: string;
     path: RegExp;
@@ -94,7 +90,6 @@ export async function tagHarness(
     }
   };
 
-  type Reply = [number, unknown];
   function route(method: string, p: string, body: Record<string, unknown>): Reply | null {
     let m: RegExpExecArray | null;
     if (method === 'GET' && p === '/app') return [200, { id: 1, slug: APP_SLUG, name: 'release-lanes' }];
@@ -158,17 +153,10 @@ export async function tagHarness(
       pr.labels.splice(i, 1);
       return [200, pr.labels.map((name) => ({ name }))];
     }
-    if (r === '/issues' && method === 'GET') {
-      // closed PRs carrying the label asked for (the query string is not part of `p`: the label is fixed)
-      const list = h!.gh.prs
-        .filter((x) => merges.has(x.number) && x.labels.includes('release-lanes: pending'))
-        .map((x) => ({ number: x.number, pull_request: { merged_at: '2024-06-01T00:00:00Z' } }));
-      return [200, list];
-    }
     if ((m = /^\/pulls\/(\d+)$/.exec(r)) && method === 'GET') {
       const pr = h!.gh.prs.find((x) => x.number === Number(m![1]));
       if (!pr) return [404, { message: 'Not Found' }];
-      return [200, pullJson(pr, merges.get(pr.number))];
+      return [200, h!.gh.pullJson(pr)];
     }
     return null;
   }
@@ -189,19 +177,27 @@ export async function tagHarness(
         const f = failures.find(
           (x) => x.method === method && x.path.test(path) && x.times > 0 && (!x.when || x.when(body)),
         );
+        const nth = path !== '/app' ? h?.gh.takeFailureAt(h.gh.requests.length - 1) : undefined;
         let reply: Reply;
-        if (f) {
+        if (nth) {
+          reply = nth;
+        } else if (f) {
           f.times--;
           reply = [f.status, f.body];
         } else {
           reply = route(method, path, body) ?? [404, { message: `tag harness: no route ${method} ${path}` }];
         }
         rec.status = reply[0];
-        return [reply[0], reply[1] as Record<string, unknown>, { 'content-type': 'application/json' }];
+        return [
+          reply[0],
+          reply[1] as Record<string, unknown>,
+          { 'content-type': 'application/json', ...(reply[2] ?? {}) },
+        ];
       });
   }
 
   h = await harness(repo, now);
+  const merges = h.gh.merges;
   const app = h.app;
   let n = 0;
   return {
@@ -226,11 +222,12 @@ export async function tagHarness(
     },
     tagType: (name) => git(['cat-file', '-t', `refs/tags/${name}`]),
     tagMessage: (name) => git(['tag', '-l', '--format=%(contents)', name]),
-    lines: (from = 0) =>
+    lines: (from = 0, to?: number) =>
       h!.gh.requests
-        .slice(from)
+        .slice(from, to)
         .map((r) => `${r.method} ${r.path.replace(PREFIX, '…')}${r.operation ? ` ${r.operation}` : ''}`),
-    deliver: (name, payload) => app.probot.receive({ id: `tag-delivery-${++n}`, name, payload } as never),
+    deliver: (name, payload, id) =>
+      app.probot.receive({ id: id ?? `tag-delivery-${++n}`, name, payload } as never),
     close() {
       nock.cleanAll();
       h!.close();
@@ -249,36 +246,8 @@ function isTagRoute(method: string, p: string): boolean {
     (method === 'GET' && (/^\/git\/ref\/tags\//.test(r) || /^\/git\/tags\/[0-9a-f]{40}$/.test(r))) ||
     r === '/releases' ||
     (method === 'DELETE' && /^\/issues\/\d+\/labels\/.+$/.test(r)) ||
-    (method === 'GET' && /^\/pulls\/\d+$/.test(r)) ||
-    (method === 'GET' && r === '/issues')
+    (method === 'GET' && /^\/pulls\/\d+$/.test(r))
   );
-}
-
-function pullJson(
-  pr: {
-    number: number;
-    title: string;
-    body: string;
-    head: string;
-    base: string;
-    state: string;
-    labels: string[];
-  },
-  merge?: MergeInfo,
-) {
-  return {
-    number: pr.number,
-    title: pr.title,
-    body: pr.body,
-    state: pr.state,
-    merged: !!merge,
-    merged_at: merge ? '2024-06-02T00:00:00Z' : null,
-    merge_commit_sha: merge?.sha ?? null,
-    user: merge?.user ?? { login: `${APP_SLUG}[bot]`, type: 'Bot' },
-    labels: pr.labels.map((name) => ({ name })),
-    head: { ref: pr.head, repo: { full_name: merge?.headRepo ?? `${OWNER}/${NAME}` } },
-    base: { ref: pr.base, repo: { full_name: `${OWNER}/${NAME}` } },
-  };
 }
 
 /* ---------------------------------------------------------------- payloads ----------------------- */
@@ -391,4 +360,16 @@ export function retryPayload(
     repository: repository(p.repository as Record<string, unknown>),
     installation: { ...(p.installation as Record<string, unknown>), id: 1 },
   };
+}
+
+/** `check_run.rerequested` ("Re-run" on our check run, webhooks-examples), adapted. */
+export function rerequestedPayload(headSha: string, name = 'release-lanes'): Record<string, unknown> {
+  const p = checkRunRerequestedPayload({
+    owner: OWNER,
+    name: NAME,
+    defaultBranch: 'main',
+    headSha,
+    branch: 'main',
+  });
+  return { ...p, check_run: { ...(p.check_run as Record<string, unknown>), name } };
 }

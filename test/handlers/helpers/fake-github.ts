@@ -34,6 +34,15 @@ export interface FakePr {
   author: string;
 }
 
+/** How a PR was merged (set by the test that merges it in git). */
+export interface MergeInfo {
+  sha: string;
+  /** The opener as REST names it; default: the PR's author. */
+  user?: { login: string; type: string };
+  /** Default: this repository. */
+  headRepo?: string;
+}
+
 interface Failure {
   method: string;
   path: RegExp;
@@ -43,7 +52,7 @@ interface Failure {
 }
 
 const API = 'https://api.github.com';
-type Reply = [number, unknown] | [number, unknown, Record<string, string>];
+export type Reply = [number, unknown] | [number, unknown, Record<string, string>];
 
 export interface FakeGitHub {
   readonly repo: TestRepo;
@@ -57,6 +66,16 @@ export interface FakeGitHub {
   readonly checkRuns: Record<string, unknown>[];
   /** Who the token is: the author of the PRs it opens (default the App's bot, `release-lanes[bot]`). */
   actor: string;
+  /** Merged PRs: number → merge commit and opener (listed by the bootstrap and `GET /pulls?state=closed`). */
+  readonly merges: Map<number, MergeInfo>;
+  /** Login → permission answered by `GET /collaborators/{user}/permission` (default `write`). */
+  readonly permissions: Map<string, string>;
+  /** A PR as the REST API returns it (with its merge, if any). */
+  pullJson(pr: FakePr): Record<string, unknown>;
+  /** Answer the request that gets index `index` in `requests` with an error (fault injection). */
+  failAt(index: number, status: number, body?: unknown, headers?: Record<string, string>): void;
+  /** The error planned for the request at `index` (taken once), for routes answered outside the fake. */
+  takeFailureAt(index: number): Reply | undefined;
   /** `METHOD /path` (+ ` op` for GraphQL) of each request. */
   calls(): string[];
   /** Requests that change something (everything but GraphQL queries and GETs). */
@@ -70,6 +89,8 @@ export interface FakeGitHub {
   done(): void;
 }
 
+const botType = (login: string) => (login.endsWith('[bot]') ? 'Bot' : 'User');
+
 export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'): FakeGitHub {
   const requests: RecordedRequest[] = [];
   const tokenRequests: RecordedRequest[] = [];
@@ -77,6 +98,9 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
   const labels = new Set<string>();
   const checkRuns: Record<string, unknown>[] = [];
   const failures: Failure[] = [];
+  const failuresAt = new Map<number, Reply>();
+  const merges = new Map<number, MergeInfo>();
+  const permissions = new Map<string, string>();
   const prefix = `/repos/${owner}/${name}`;
   const indexDir = mkdtempSync(join(tmpdir(), 'rl-fake-index-'));
   let tick = 0;
@@ -231,6 +255,48 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
     labels: p.labels.map((l) => ({ name: l })),
   });
 
+  const openerOf = (p: FakePr) => merges.get(p.number)?.user ?? { login: p.author, type: botType(p.author) };
+  const pullJson = (p: FakePr) => {
+    const merge = merges.get(p.number);
+    return {
+      ...restPr(p),
+      merged: !!merge,
+      merged_at: merge ? '2024-06-02T00:00:00Z' : null,
+      merge_commit_sha: merge?.sha ?? null,
+      user: openerOf(p),
+      head: { ref: p.head, repo: { full_name: merge?.headRepo ?? `${owner}/${name}` } },
+      base: { ref: p.base, repo: { full_name: `${owner}/${name}` } },
+    };
+  };
+  /** The bootstrap's `mergedPrs` alias: PRs merged into `base`, most recently changed first. */
+  const mergedNodes = (base: string) =>
+    prs
+      .filter((p) => merges.has(p.number) && p.base === base)
+      .reverse()
+      .slice(0, 5)
+      .map((p) => {
+        const user = openerOf(p);
+        const bot = user.type === 'Bot' && user.login.endsWith('[bot]');
+        return {
+          number: p.number,
+          headRefName: p.head,
+          isCrossRepository: (merges.get(p.number)!.headRepo ?? `${owner}/${name}`) !== `${owner}/${name}`,
+          author: { __typename: bot ? 'Bot' : 'User', login: bot ? user.login.slice(0, -5) : user.login },
+          labels: { nodes: p.labels.map((l) => ({ name: l })) },
+          mergeCommit: { oid: merges.get(p.number)!.sha },
+        };
+      });
+
+  /** The head's latest `release-lanes` check run, when the bootstrap asks for it. */
+  const headChecks = (oid: string, query: string) => {
+    if (!/checkSuites\(/.test(query)) return {};
+    const last = (checkRuns as { head_sha?: string; name?: string; conclusion?: string }[])
+      .filter((c) => c.head_sha === oid && c.name === 'release-lanes')
+      .at(-1);
+    const runs = last ? [{ conclusion: String(last.conclusion).toUpperCase() }] : [];
+    return { checkSuites: { nodes: [{ checkRuns: { nodes: runs } }] } };
+  };
+
   function graphql(body: { query: string; variables: Record<string, string | null> }): Reply {
     const { query, variables: v } = body;
     const op = /query (\w+)/.exec(query)?.[1];
@@ -238,7 +304,7 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
     if (op === 'releaseLanesBootstrap' || op === 'releaseLanesFile' || op === 'releaseLanesTags') {
       if (op === 'releaseLanesBootstrap') {
         const oid = refSha(v.qualified!);
-        repository.branch = oid ? { target: { oid } } : null;
+        repository.branch = oid ? { target: { oid, ...headChecks(oid, query) } } : null;
         if (/\breleasePrs: pullRequests\(/.test(query)) {
           repository.releasePrs = {
             nodes: prs
@@ -250,6 +316,7 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
               .map((p) => ({ headRefName: p.head, isCrossRepository: false, body: p.body })),
           };
         }
+        if (/\bmergedPrs: pullRequests\(/.test(query)) repository.mergedPrs = { nodes: mergedNodes(v.base!) };
       }
       const keys = Object.keys(v).filter((k) => /^e\d+$/.test(k) && v[k]);
       const nodes = blobNodes(
@@ -480,6 +547,20 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
       prs.push(pr);
       return [201, restPr(pr)];
     }
+    if (method === 'GET' && p === '/pulls' && query.get('state') === 'closed') {
+      const base = query.get('base');
+      return [
+        200,
+        prs
+          .filter((x) => x.state === 'closed' && (!base || x.base === base))
+          .reverse()
+          .map(pullJson),
+      ];
+    }
+    if (method === 'GET' && (m = /^\/collaborators\/([^/]+)\/permission$/.exec(p))) {
+      const permission = permissions.get(m[1]!) ?? 'write';
+      return [200, { permission, role_name: permission, user: { login: m[1] } }];
+    }
     if (method === 'GET' && p === '/pulls') {
       const head = (query.get('head') ?? '').split(':').pop()!;
       return [200, prs.filter((x) => x.state === 'open' && x.head === head).map(restPr)];
@@ -545,12 +626,19 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
           },
         ];
       }
+      // The App's identity (`GET /app`, with the App's JWT, once per process): not an installation request.
+      if (method === 'GET' && path === '/app')
+        return [200, { id: 1, slug: 'release-lanes', name: 'release-lanes' }];
       const rec: RecordedRequest = { method, path, body, status: 0 };
       if (path === '/graphql') rec.operation = /query (\w+)/.exec(String(body.query))?.[1];
       requests.push(rec);
       const f = failures.find((x) => x.method === method && x.path.test(path) && x.times > 0);
+      const nth = failuresAt.get(requests.length - 1);
+      failuresAt.delete(requests.length - 1);
       let reply: Reply;
-      if (f) {
+      if (nth) {
+        reply = nth;
+      } else if (f) {
         f.times--;
         reply = [f.status, f.body];
       } else {
@@ -577,6 +665,16 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
     prs,
     labels,
     checkRuns,
+    merges,
+    permissions,
+    pullJson,
+    failAt: (index, status, body = { message: `HTTP ${status}` }, headers) =>
+      void failuresAt.set(index, headers ? [status, body, headers] : [status, body]),
+    takeFailureAt: (index) => {
+      const r = failuresAt.get(index);
+      failuresAt.delete(index);
+      return r;
+    },
     calls: () => requests.map((r) => `${r.method} ${r.path}${r.operation ? ` ${r.operation}` : ''}`),
     writes: () => requests.filter((r) => r.method !== 'GET' && r.path !== '/graphql'),
     clear: () => {

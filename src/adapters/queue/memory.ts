@@ -2,6 +2,10 @@
  * The in-process job queue (the default): one FIFO lane per repository, lanes drained in parallel up to
  * `concurrency`. Jobs live in this process only: a restart loses the waiting ones (the next push, or
  * `/release-lanes retry`, runs again). Set `REDIS_URL` for a durable queue shared by replicas.
+ *
+ * Workers share the event loop with the webhook server, so a burst of deliveries is answered before its
+ * jobs start: workers start once no job was accepted for `quietMs`, at most `maxStartDelayMs` after the
+ * first waiting job (a steady stream of deliveries does not hold the jobs back for longer).
  */
 import type {
   EnqueueResult,
@@ -11,10 +15,13 @@ import type {
   QueueOptions,
   QueueStats,
 } from '../../ports/job-queue.js';
+import { DEFAULT_CONCURRENCY } from '../../ports/job-queue.js';
 
 export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const dedupMs = (options.dedupSeconds ?? 3600) * 1000;
+  const quietMs = options.quietMs ?? 10;
+  const maxStartDelayMs = options.maxStartDelayMs ?? 250;
   const lanes = new Map<string, Job[]>();
   /** Repositories with a job running. */
   const busy = new Set<string>();
@@ -24,12 +31,31 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
   let runner: JobRunner | undefined;
   let closed = false;
   let idleWaiters: (() => void)[] = [];
+  let startTimer: NodeJS.Timeout | undefined;
+  /** When the oldest job not yet offered to a worker was accepted. */
+  let firstWaitingAt = 0;
+  let sweptAt = 0;
 
   const waiting = () => [...lanes.values()].reduce((n, l) => n + l.length, 0);
   const isIdle = () => busy.size === 0 && waiting() === 0;
 
+  /** Drops delivery ids past their dedup window (at most once a second: the map holds an hour of them). */
   function forgetExpired(now: number) {
+    if (now - sweptAt < 1000) return;
+    sweptAt = now;
     for (const [id, until] of seen) if (until <= now) seen.delete(id);
+  }
+
+  /** Starts workers after the burst of deliveries (see above); `now`: once the current tick ends. */
+  function schedulePump(now = false) {
+    const at = Date.now();
+    if (!startTimer) firstWaitingAt = at;
+    clearTimeout(startTimer);
+    const wait = now ? 0 : Math.max(0, Math.min(quietMs, firstWaitingAt + maxStartDelayMs - at));
+    startTimer = setTimeout(() => {
+      startTimer = undefined;
+      pump();
+    }, wait);
   }
 
   function pump() {
@@ -88,13 +114,13 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
       lanes.set(key, lane);
       counts.accepted++;
       counts.coalesced += coalesced;
-      // Start on the next tick: the webhook is answered first.
-      setImmediate(pump);
+      // Start later: this webhook, and the others arriving with it, are answered first.
+      schedulePump();
       return Promise.resolve({ status: 'queued', coalesced });
     },
     start(run) {
       runner = run;
-      setImmediate(pump);
+      schedulePump(true);
     },
     stats(): Promise<QueueStats> {
       return Promise.resolve({ backend: 'memory', waiting: waiting(), running: busy.size, ...counts });
@@ -105,6 +131,7 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
     },
     async close(opts = {}) {
       closed = true;
+      clearTimeout(startTimer);
       if (opts.force) {
         lanes.clear();
         return;

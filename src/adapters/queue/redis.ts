@@ -28,6 +28,7 @@ import type {
   QueueOptions,
   QueueStats,
 } from '../../ports/job-queue.js';
+import { DEFAULT_CONCURRENCY } from '../../ports/job-queue.js';
 
 export interface RedisQueueOptions extends QueueOptions {
   /** Key prefix (default `release-lanes`); replicas of one App share it. */
@@ -101,7 +102,7 @@ export async function redisJobQueue(url: string, options: RedisQueueOptions = {}
   const lockMs = options.lockMs ?? 30_000;
   const retryMs = options.retryMs ?? 500;
   const dedupMs = (options.dedupSeconds ?? 3600) * 1000;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const key = {
     pending: (repo: string) => `${prefix}:pending:${repo}`,
     active: (repo: string) => `${prefix}:active:${repo}`,

@@ -199,11 +199,15 @@ function graphql(repo, { query, variables: v }) {
         };
       }
     }
-    for (const k of Object.keys(v)) if (/^e\d+$/.test(k) && v[k]) r[`f${k.slice(1)}`] = resolve(repo, v[k], true);
+    for (const k of Object.keys(v))
+      if (/^e\d+$/.test(k) && v[k]) r[`f${k.slice(1)}`] = resolve(repo, v[k], true);
     if (op !== 'releaseLanesFile') {
       const nodes = [...repo.refs]
         .filter(([ref]) => ref.startsWith('refs/tags/'))
-        .map(([ref, oid]) => ({ name: ref.slice('refs/tags/'.length), target: { __typename: 'Commit', oid } }));
+        .map(([ref, oid]) => ({
+          name: ref.slice('refs/tags/'.length),
+          target: { __typename: 'Commit', oid },
+        }));
       r.tags = { pageInfo: { hasNextPage: false, endCursor: null }, nodes };
     }
   } else if (op === 'releaseLanesHistory') {
@@ -235,7 +239,15 @@ function graphql(repo, { query, variables: v }) {
       r[`a${i}`] = {
         oid: c.oid,
         committedDate: c.committedDate,
-        ...(q ? { history: { nodes: log(repo, c.oid, q).slice(0, 1).map((x) => ({ oid: x.oid })) } } : {}),
+        ...(q
+          ? {
+              history: {
+                nodes: log(repo, c.oid, q)
+                  .slice(0, 1)
+                  .map((x) => ({ oid: x.oid })),
+              },
+            }
+          : {}),
       };
     }
   } else if (op === 'releaseLanesState') {
@@ -287,7 +299,8 @@ const restPr = (repo, p) => ({
 
 function rest(repo, method, p, body, query, onPr) {
   let m;
-  if (method === 'GET' && p === '') return [200, { full_name: `${repo.owner}/${repo.name}`, default_branch: 'main' }];
+  if (method === 'GET' && p === '')
+    return [200, { full_name: `${repo.owner}/${repo.name}`, default_branch: 'main' }];
   if (method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]+)$/.exec(p))) {
     const text = repo.blobs.get(m[1]);
     return text === undefined
@@ -361,7 +374,8 @@ function rest(repo, method, p, body, query, onPr) {
     }
     return [200, (pr?.labels ?? []).map((name) => ({ name }))];
   }
-  if ((m = /^\/issues\/(\d+)\/comments$/.exec(p)) && method === 'POST') return [201, { id: 1, body: body.body }];
+  if ((m = /^\/issues\/(\d+)\/comments$/.exec(p)) && method === 'POST')
+    return [201, { id: 1, body: body.body }];
   if (method === 'POST' && p === '/labels') {
     if (repo.labels.has(body.name)) {
       return [422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists' }] }];
@@ -399,7 +413,10 @@ export function createGitHubStandIn({ count, commits = 3, installations = 'per-r
       let m;
       if (/^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
         const expires = new Date(Date.now() + 3600_000).toISOString();
-        reply = [201, { token: 'ghs_bench', expires_at: expires, permissions: {}, repository_selection: 'all' }];
+        reply = [
+          201,
+          { token: 'ghs_bench', expires_at: expires, permissions: {}, repository_selection: 'all' },
+        ];
       } else if (path === '/user') {
         reply = [403, { message: 'Resource not accessible by integration' }];
       } else if (path === '/graphql') {
@@ -505,7 +522,9 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     if (msg.type === 'round') {
       standIn.reset();
       // Bodies are built and signed before the clock starts.
-      const bodies = standIn.repos.map((r, i) => JSON.stringify(pushPayload(example, r, standIn.installationOf(i))));
+      const bodies = standIn.repos.map((r, i) =>
+        JSON.stringify(pushPayload(example, r, standIn.installationOf(i))),
+      );
       const t0 = performance.now();
       const times = await Promise.all(bodies.map((b) => deliver(agent, msg.target, msg.secret, b)));
       let prs = null;

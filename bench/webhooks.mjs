@@ -197,7 +197,9 @@ async function ackBench(github, env, label) {
     const res = await github.round(app.url, PR_TIMEOUT_MS);
     await queue.idle();
     if (res.prs.count < deliveries) {
-      throw new Error(`${label}: ${res.prs.count} of ${deliveries} release PRs (stand-in: ${res.unknown} unanswered)`);
+      throw new Error(
+        `${label}: ${res.prs.count} of ${deliveries} release PRs (stand-in: ${res.unknown} unanswered)`,
+      );
     }
     if (r === 0) continue; // warm-up
     rows.noop.push(floor);

@@ -446,7 +446,7 @@ export function createGitHubStandIn({ count, commits = 3, installations = 'per-r
   };
 }
 
-function pushExample() {
+export function pushExample() {
   const require = createRequire(import.meta.url);
   const dir = dirname(require.resolve('@octokit/webhooks-examples/package.json'));
   const defs = JSON.parse(readFileSync(join(dir, 'api.github.com', 'index.json'), 'utf8'));

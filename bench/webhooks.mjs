@@ -27,11 +27,10 @@
  */
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { Probot, createNodeMiddleware } from 'probot';
 
@@ -47,6 +46,7 @@ const SECRET = 'bench-secret';
 const { createApp } = await import('../dist/app.js');
 const { createJobQueue } = await import('../dist/ports/job-queue.js');
 const { jobFromEvent } = await import('../dist/jobs/from-event.js');
+const { pushExample } = await import('./github-stand-in.mjs');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -57,15 +57,6 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
-
-function pushExample() {
-  const require = createRequire(import.meta.url);
-  const dir = dirname(require.resolve('@octokit/webhooks-examples/package.json'));
-  const defs = JSON.parse(readFileSync(join(dir, 'api.github.com', 'index.json'), 'utf8'));
-  return defs
-    .find((d) => d.name === 'push')
-    .examples.find((e) => e.installation && String(e.ref).startsWith('refs/heads/'));
-}
 
 function pushFor(example, i) {
   const name = `repo-${String(i).padStart(3, '0')}`;

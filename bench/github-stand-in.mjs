@@ -400,12 +400,14 @@ export function createGitHubStandIn({ count, commits = 3, installations = 'per-r
   );
   const byName = new Map(repos.map((r) => [`${r.owner}/${r.name}`, r]));
   let prTimes = [];
+  let requestTimes = [];
   let unknown = 0;
   const onPr = () => prTimes.push(performance.now());
   const server = createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
+      requestTimes.push(performance.now());
       const url = new URL(req.url, 'http://stand-in');
       const path = decodeURIComponent(url.pathname);
       const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
@@ -439,9 +441,11 @@ export function createGitHubStandIn({ count, commits = 3, installations = 'per-r
     reset() {
       for (const r of repos) r.reset();
       prTimes = [];
+      requestTimes = [];
       unknown = 0;
     },
     prTimes: () => prTimes,
+    requestTimes: () => requestTimes,
     unknownRequests: () => unknown,
   };
 }
@@ -527,6 +531,10 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
       );
       const t0 = performance.now();
       const times = await Promise.all(bodies.map((b) => deliver(agent, msg.target, msg.secret, b)));
+      // API requests of the jobs that reached GitHub before the burst's last answer (job work that ran
+      // while deliveries were still waiting for theirs).
+      const answered = t0 + Math.max(...times);
+      const during = standIn.requestTimes().filter((t) => t < answered).length;
       let prs = null;
       if (msg.waitForPrs) {
         const deadline = t0 + msg.waitForPrs;
@@ -536,7 +544,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
         const t = standIn.prTimes();
         prs = { count: t.length, lastMs: t.length ? Math.max(...t) - t0 : null };
       }
-      process.send({ type: 'round', times, prs, unknown: standIn.unknownRequests() });
+      process.send({ type: 'round', times, prs, during, unknown: standIn.unknownRequests() });
     } else if (msg.type === 'exit') {
       process.exit(0);
     }

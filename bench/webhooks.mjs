@@ -9,6 +9,7 @@
  *     content-creation limit, 80 a minute: minutes instead of seconds; default one installation per repo)
  *   BENCH_QUEUES (default memory,redis): which queues to measure
  *   RELEASE_LANES_CONCURRENCY (default 8): jobs running at once, as in the App
+ *   BENCH_QUIET_MS: the in-process queue's start delay after the last delivery (default the App's, 10)
  *   BENCH_LOG_LEVEL (default info): the App's pino level (lines go to /dev/null, synchronously, as to stdout)
  *
  * GitHub is a child process (bench/github-stand-in.mjs): it holds BENCH_DELIVERIES two-lane monorepos in
@@ -177,12 +178,15 @@ const PR_TIMEOUT_MS = 15 * 60_000;
 async function ackBench(github, env, label) {
   const queue = await createJobQueue(
     { ...env, RELEASE_LANES_CONCURRENCY: process.env.RELEASE_LANES_CONCURRENCY },
-    { prefix: `bench-${randomUUID()}` },
+    {
+      prefix: `bench-${randomUUID()}`,
+      ...(process.env.BENCH_QUIET_MS ? { quietMs: Number(process.env.BENCH_QUIET_MS) } : {}),
+    },
   );
   const app = await probotServer(github, createApp({ queue }));
   const noop = await probotServer(github, (a) => a.on('push', () => undefined));
   const summary = (r) => ({ p50: pct(r.times, 50), p99: pct(r.times, 99) });
-  const rows = { app: [], noop: [], prs: [] };
+  const rows = { app: [], noop: [], prs: [], during: [] };
   for (let r = 0; r <= rounds; r++) {
     const floor = summary(await github.round(noop.url));
     const res = await github.round(app.url, PR_TIMEOUT_MS);
@@ -196,6 +200,7 @@ async function ackBench(github, env, label) {
     rows.noop.push(floor);
     rows.app.push(summary(res));
     rows.prs.push(res.prs.lastMs);
+    rows.during.push(res.during);
   }
   const stats = await queue.stats();
   await queue.close();
@@ -204,7 +209,8 @@ async function ackBench(github, env, label) {
   const med = (xs, k) => median(xs.map((x) => x[k]));
   console.log(
     `ack ${label}: ${deliveries} concurrent deliveries to ${deliveries} repos × ${rounds} rounds (medians; goal p99 < 100 ms):\n` +
-      `  release-lanes  p50 ${ms(med(rows.app, 'p50'))}, p99 ${ms(med(rows.app, 'p99'))}\n` +
+      `  release-lanes  p50 ${ms(med(rows.app, 'p50'))}, p99 ${ms(med(rows.app, 'p99'))} ` +
+      `(API requests of its jobs before the last answer: ${rows.during.join(', ')})\n` +
       `  Probot no-op   p50 ${ms(med(rows.noop, 'p50'))}, p99 ${ms(med(rows.noop, 'p99'))}\n` +
       `  all ${deliveries} release PRs opened after ${(median(rows.prs) / 1000).toFixed(2)} s ` +
       `(${oneInstallation ? 'one installation' : 'one installation per repo'}, concurrency ${process.env.RELEASE_LANES_CONCURRENCY ?? 8}; rounds: ${rows.prs.map((x) => (x / 1000).toFixed(2)).join(', ')} s); ` +

@@ -86,7 +86,8 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
       if (result === 'done') seen.set(job.deliveryId, Date.now() + dedupMs);
       else seen.delete(job.deliveryId);
       busy.delete(key);
-      pump();
+      // While a burst of deliveries is being answered, the freed worker waits for the burst's start too.
+      if (!startTimer) pump();
     }
   }
 

@@ -9,7 +9,7 @@
  *     content-creation limit, 80 a minute: minutes instead of seconds; default one installation per repo)
  *   BENCH_QUEUES (default memory,redis): which queues to measure
  *   RELEASE_LANES_CONCURRENCY (default 8): jobs running at once, as in the App
- *   BENCH_QUIET_MS: the in-process queue's start delay after the last delivery (default the App's, 10)
+ *   BENCH_QUIET_MS: the in-process queue's start delay after the last delivery (default the App's, 25)
  *   BENCH_LOG_LEVEL (default info): the App's pino level (lines go to /dev/null, synchronously, as to stdout)
  *
  * GitHub is a child process (bench/github-stand-in.mjs): it holds BENCH_DELIVERIES two-lane monorepos in

@@ -20,8 +20,8 @@ import { DEFAULT_CONCURRENCY } from '../../ports/job-queue.js';
 export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const dedupMs = (options.dedupSeconds ?? 3600) * 1000;
-  const quietMs = options.quietMs ?? 10;
-  const maxStartDelayMs = options.maxStartDelayMs ?? 250;
+  const quietMs = options.quietMs ?? 25;
+  const maxStartDelayMs = options.maxStartDelayMs ?? 500;
   const lanes = new Map<string, Job[]>();
   /** Repositories with a job running. */
   const busy = new Set<string>();

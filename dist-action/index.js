@@ -32336,6 +32336,10 @@ var ERRORS = {
   RL411: {
     title: "Redis job queue unavailable",
     fix: "Check `REDIS_URL` (redis://host:port) and that Redis answers; unset it to use the in-process queue."
+  },
+  RL420: {
+    title: "Invalid worker concurrency",
+    fix: "Set `RELEASE_LANES_CONCURRENCY` to a whole number from 1 to 1000 (jobs of different repositories run at once per replica), or unset it for the default 8."
   }
 };
 var ReleaseLanesError = class extends Error {
@@ -32390,6 +32394,10 @@ function lineLog(write) {
     else if (obj instanceof Error) write(level, obj.message);
   };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+function laneLog(log, lane) {
+  const child = log.child;
+  return typeof child === "function" ? child.call(log, { lane }) : log;
 }
 
 // src/action/io.ts
@@ -42253,6 +42261,12 @@ async function tagRelease(opts) {
       progress,
       skipChecks: true
     });
+    const log = opts.log && laneLog(opts.log, unit.key);
+    const version = unit.releases[0].version;
+    log?.info(
+      { version, tags: versionOps.map((o) => `${o.name} ${o.action}`) },
+      `release-lanes: ${unit.key} ${version}: version tag ${versionOps.map((o) => o.name).join(", ")}`
+    );
     const releaseLines = [];
     const bodyKey = config.releasePr?.flavor === "release-please" ? "entry" : "notes";
     if (opts.publisher) {
@@ -42285,6 +42299,10 @@ async function tagRelease(opts) {
           })
         });
         progress.releases.push({ tag: op.name, name: name2, action });
+        log?.info(
+          { tag: op.name, release: action },
+          `release-lanes: ${unit.key}: GitHub Release ${name2} ${action}`
+        );
         releaseLines.push(`${action === "created" ? "create" : "keep"} release ${name2}`);
       }
     }
@@ -42295,6 +42313,12 @@ async function tagRelease(opts) {
       progress,
       skipChecks: true
     });
+    if (channelOps.length > 0) {
+      log?.info(
+        { channels: channelOps.map((o) => `${o.name} ${o.action}`) },
+        `release-lanes: ${unit.key}: channel tags ${channelOps.map((o) => `${o.name} ${o.action}`).join(", ")}`
+      );
+    }
     summary.push(...describeOps(unitOps2, labelsFor(unit, tags, mergeSha)), ...releaseLines);
   }
   return { config, lanes: released, ops, progress, summary, warnings };
@@ -43171,6 +43195,7 @@ function runReleasePrs(octokit, log, target, deps = { now: () => /* @__PURE__ */
           unfinishedReleases: (plan, config) => unfinishedReleasePrs(octokit, { owner, repo }, plan, config)
         } : {}
       });
+      logLanes(log, result);
       const s = stats();
       log.info(
         {
@@ -43208,6 +43233,23 @@ function runReleasePrs(octokit, log, target, deps = { now: () => /* @__PURE__ */
     }
   });
 }
+function logLanes(log, result) {
+  const lanes = new Map(result.config.lanes.map((l) => [l.name, l]));
+  for (const r of result.plan.releases) {
+    const lane = lanes.get(r.lane);
+    const paths2 = new Set(lane ? laneFilePaths(lane) : []);
+    const pr = result.prs.find((p) => p.files.some((f) => paths2.has(f))) ?? result.prs[0];
+    laneLog(log, r.lane).info(
+      {
+        version: r.version,
+        previous: r.previousVersion,
+        ...pr ? { pr: pr.number, branch: pr.branch, action: pr.action } : {},
+        files: pr ? pr.files.filter((f) => paths2.has(f)) : []
+      },
+      `release-lanes: ${r.lane} ${r.previousVersion ?? "(new)"} -> ${r.version}${pr?.number ? ` in PR #${pr.number}` : ""}`
+    );
+  }
+}
 
 // src/handlers/pull-request-closed.ts
 var TAGGED_LABEL = "release-lanes: tagged";
@@ -43229,6 +43271,7 @@ function runTagging(octokit, log, t) {
         defaultBranch: t.defaultBranch ?? t.base,
         marker: t.marker,
         progress,
+        log,
         ...t.configPath ? { configPath: t.configPath } : {},
         ...t.accept ? { accept: t.accept } : {}
       });

@@ -84,7 +84,7 @@ export interface QueueOptions {
   concurrency?: number;
   /** How long a cleanly run delivery id is remembered (default 3600 s). */
   dedupSeconds?: number;
-  /** In-process queue: workers start once no job was accepted for this long (default 25 ms)… */
+  /** Workers of this process start once it accepted no job for this long (default 25 ms)… */
   quietMs?: number;
   /** …and at most this long after the first waiting job was accepted (default 500 ms). */
   maxStartDelayMs?: number;

@@ -2,10 +2,7 @@
  * The in-process job queue (the default): one FIFO lane per repository, lanes drained in parallel up to
  * `concurrency`. Jobs live in this process only: a restart loses the waiting ones (the next push, or
  * `/release-lanes retry`, runs again). Set `REDIS_URL` for a durable queue shared by replicas.
- *
- * Workers share the event loop with the webhook server, so a burst of deliveries is answered before its
- * jobs start: workers start once no job was accepted for `quietMs`, at most `maxStartDelayMs` after the
- * first waiting job (a steady stream of deliveries does not hold the jobs back for longer).
+ * Workers wait for the burst gate (./burst-gate.ts): a burst of deliveries is answered before its jobs start.
  */
 import type {
   EnqueueResult,
@@ -16,12 +13,12 @@ import type {
   QueueStats,
 } from '../../ports/job-queue.js';
 import { DEFAULT_CONCURRENCY } from '../../ports/job-queue.js';
+import { burstGate } from './burst-gate.js';
 
 export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const dedupMs = (options.dedupSeconds ?? 3600) * 1000;
-  const quietMs = options.quietMs ?? 25;
-  const maxStartDelayMs = options.maxStartDelayMs ?? 500;
+  const gate = burstGate(options.quietMs ?? 25, options.maxStartDelayMs ?? 500);
   const lanes = new Map<string, Job[]>();
   /** Repositories with a job running. */
   const busy = new Set<string>();
@@ -31,9 +28,7 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
   let runner: JobRunner | undefined;
   let closed = false;
   let idleWaiters: (() => void)[] = [];
-  let startTimer: NodeJS.Timeout | undefined;
-  /** When the oldest job not yet offered to a worker was accepted. */
-  let firstWaitingAt = 0;
+  let pumpPending = false;
   let sweptAt = 0;
 
   const waiting = () => [...lanes.values()].reduce((n, l) => n + l.length, 0);
@@ -46,16 +41,14 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
     for (const [id, until] of seen) if (until <= now) seen.delete(id);
   }
 
-  /** Starts workers after the burst of deliveries (see above); `now`: once the current tick ends. */
-  function schedulePump(now = false) {
-    const at = Date.now();
-    if (!startTimer) firstWaitingAt = at;
-    clearTimeout(startTimer);
-    const wait = now ? 0 : Math.max(0, Math.min(quietMs, firstWaitingAt + maxStartDelayMs - at));
-    startTimer = setTimeout(() => {
-      startTimer = undefined;
+  /** Starts workers once the burst gate is open. */
+  function schedulePump() {
+    if (pumpPending) return;
+    pumpPending = true;
+    void gate.opened().then(() => {
+      pumpPending = false;
       pump();
-    }, wait);
+    });
   }
 
   function pump() {
@@ -86,8 +79,9 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
       if (result === 'done') seen.set(job.deliveryId, Date.now() + dedupMs);
       else seen.delete(job.deliveryId);
       busy.delete(key);
-      // While a burst of deliveries is being answered, the freed worker waits for the burst's start too.
-      if (!startTimer) pump();
+      // While a burst of deliveries is being answered, the freed worker waits for the gate too.
+      if (gate.isOpen()) pump();
+      else schedulePump();
     }
   }
 
@@ -116,12 +110,13 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
       counts.accepted++;
       counts.coalesced += coalesced;
       // Start later: this webhook, and the others arriving with it, are answered first.
+      gate.accepted();
       schedulePump();
       return Promise.resolve({ status: 'queued', coalesced });
     },
     start(run) {
       runner = run;
-      schedulePump(true);
+      schedulePump();
     },
     stats(): Promise<QueueStats> {
       return Promise.resolve({ backend: 'memory', waiting: waiting(), running: busy.size, ...counts });
@@ -132,7 +127,7 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
     },
     async close(opts = {}) {
       closed = true;
-      clearTimeout(startTimer);
+      gate.close();
       if (opts.force) {
         lanes.clear();
         return;

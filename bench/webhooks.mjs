@@ -1,37 +1,53 @@
-/* global fetch, setTimeout */
+/* global setTimeout */
 /**
- * `npm run bench:webhooks`: how fast the App answers webhooks, and what a queued job costs.
+ * `npm run bench:webhooks`: how fast the App answers webhooks, how long until the release PRs exist, and
+ * what a queued job costs.
  *
  *   BENCH_DELIVERIES (default 50)  BENCH_ROUNDS (default 5)  BENCH_JOBS (default 10000)
- *   BENCH_NOOP_APP=1: the same deliveries to a Probot app that does nothing (Probot's own floor)
+ *   BENCH_COMMITS (default 3): commits since the last release in each repository
+ *   BENCH_ONE_INSTALLATION=1: every repository in one installation (writes then share GitHub's
+ *     content-creation limit, 80 a minute: minutes instead of seconds; default one installation per repo)
+ *   BENCH_QUEUES (default memory,redis): which queues to measure
+ *   RELEASE_LANES_CONCURRENCY (default 8): jobs running at once, as in the App
+ *   BENCH_QUIET_MS: the in-process queue's start delay after the last delivery (default the App's, 25)
+ *   BENCH_LOG_LEVEL (default info): the App's pino level (lines go to /dev/null, synchronously, as to stdout)
  *
- * - ack: BENCH_DELIVERIES concurrent signed `push` deliveries, one per repository, POSTed to Probot's real
- *   HTTP middleware on localhost (signature verified with WEBHOOK_SECRET, job queued, 2xx). The jobs run
- *   meanwhile in the same process against a local GitHub stand-in that answers every call but the token with a 404
- *   (so the workers load the process as they would, without a network). p50/p99 per round, medians.
+ * GitHub is a child process (bench/github-stand-in.mjs): it holds BENCH_DELIVERIES two-lane monorepos in
+ * memory, answers the App's API requests and sends the signed `push` deliveries, one per repository, all at
+ * once, on fresh connections. The App is this process: Probot's real HTTP middleware (signature verified with
+ * the webhook secret), the job queue and its workers, with Probot's default Octokit (throttle and retry on).
+ *
+ * - ack: p50/p99 of the time until each delivery is answered, per round, medians over the rounds (after a
+ *   warm-up round). Each round also sends the same deliveries to a Probot app that does nothing (Probot's own
+ *   floor, BENCH_NOOP_APP=1 in earlier versions), interleaved so both see the same machine load.
+ * - release PRs: from the first delivery until the stand-in has opened the last of the release PRs (every
+ *   job reads the config, plans, writes the release branch and opens the PR).
  *   With the in-process queue, and with the Redis queue when `redis-server` is installed.
  * - memory per queued job: BENCH_JOBS push jobs accepted by a queue that is not started; V8 heap growth
  *   (in-process) or Redis `used_memory` growth, per job.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { Probot, createNodeMiddleware } from 'probot';
 
 const deliveries = Number(process.env.BENCH_DELIVERIES ?? 50);
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const jobCount = Number(process.env.BENCH_JOBS ?? 10000);
+const commits = Number(process.env.BENCH_COMMITS ?? 3);
+const oneInstallation = Boolean(process.env.BENCH_ONE_INSTALLATION);
+const logLevel = process.env.BENCH_LOG_LEVEL ?? 'info';
+const queues = (process.env.BENCH_QUEUES ?? 'memory,redis').split(',');
 const SECRET = 'bench-secret';
 
 const { createApp } = await import('../dist/app.js');
 const { createJobQueue } = await import('../dist/ports/job-queue.js');
 const { jobFromEvent } = await import('../dist/jobs/from-event.js');
+const { pushExample } = await import('./github-stand-in.mjs');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -41,15 +57,7 @@ const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
-
-function pushExample() {
-  const require = createRequire(import.meta.url);
-  const dir = dirname(require.resolve('@octokit/webhooks-examples/package.json'));
-  const defs = JSON.parse(readFileSync(join(dir, 'api.github.com', 'index.json'), 'utf8'));
-  return defs
-    .find((d) => d.name === 'push')
-    .examples.find((e) => e.installation && String(e.ref).startsWith('refs/heads/'));
-}
+const ms = (x) => `${x.toFixed(1)} ms`;
 
 function pushFor(example, i) {
   const name = `repo-${String(i).padStart(3, '0')}`;
@@ -104,70 +112,109 @@ async function startRedis() {
   };
 }
 
-async function ackBench(env, label) {
-  const github = await listen((req, res) => {
-    req.resume();
-    if (/^\/app\/installations\/\d+\/access_tokens$/.test(req.url)) {
-      const expires = new Date(Date.now() + 3600_000).toISOString();
-      res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ token: 'bench', expires_at: expires, permissions: {}, repository_selection: 'all' }),
-      );
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"bench stand-in"}');
+/** The GitHub stand-in child process; `round()` sends one burst of deliveries to `target`. */
+async function startGitHub() {
+  const child = fork(new URL('./github-stand-in.mjs', import.meta.url), [], {
+    env: {
+      ...process.env,
+      STAND_IN: JSON.stringify({
+        count: deliveries,
+        commits,
+        installations: oneInstallation ? 'one' : 'per-repo',
+      }),
+    },
   });
-  const { privateKey } = generateKeyPairSync('rsa', {
+  const next = (type) =>
+    new Promise((resolve, reject) => {
+      const onMessage = (m) => {
+        if (m.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m);
+      };
+      const onExit = (code) => reject(new Error(`GitHub stand-in exited with ${code}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const { url } = await next('ready');
+  return {
+    url,
+    async round(target, waitForPrs = 0) {
+      const done = next('round');
+      child.send({ type: 'round', target, secret: SECRET, waitForPrs });
+      return done;
+    },
+    stop() {
+      child.send({ type: 'exit' });
+    },
+  };
+}
+
+let privateKey;
+function appKey() {
+  privateKey ??= generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  const queue = await createJobQueue(env, { prefix: `bench-${randomUUID()}` });
+  }).privateKey;
+  return privateKey;
+}
+
+/** A Probot server running `appFn` against the stand-in, its logs written as in production (JSON lines). */
+async function probotServer(github, appFn) {
   const probot = new Probot({
     appId: 1,
-    privateKey,
+    privateKey: appKey(),
     secret: SECRET,
     baseUrl: github.url,
-    log: pino({ level: 'silent' }),
+    log: pino({ level: logLevel }, pino.destination({ dest: '/dev/null', sync: true })),
   });
-  const appFn = process.env.BENCH_NOOP_APP ? (a) => a.on('push', () => undefined) : createApp({ queue });
   const middleware = await createNodeMiddleware(appFn, { probot });
-  const app = await listen((req, res) => middleware(req, res, () => res.writeHead(404).end()));
-  const example = pushExample();
-  const p50s = [];
-  const p99s = [];
-  for (let r = 0; r < rounds; r++) {
-    const bodies = Array.from({ length: deliveries }, (_, i) => JSON.stringify(pushFor(example, i)));
-    const times = await Promise.all(
-      bodies.map(async (body) => {
-        const t0 = performance.now();
-        const res = await fetch(`${app.url}/api/github/webhooks`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-github-event': 'push',
-            'x-github-delivery': randomUUID(),
-            'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
-          },
-          body,
-        });
-        await res.arrayBuffer();
-        if (res.status >= 300) throw new Error(`delivery answered ${res.status}`);
-        return performance.now() - t0;
-      }),
-    );
-    p50s.push(pct(times, 50));
-    p99s.push(pct(times, 99));
+  return listen((req, res) => middleware(req, res, () => res.writeHead(404).end()));
+}
+
+const PR_TIMEOUT_MS = 15 * 60_000;
+
+async function ackBench(github, env, label) {
+  const queue = await createJobQueue(
+    { ...env, RELEASE_LANES_CONCURRENCY: process.env.RELEASE_LANES_CONCURRENCY },
+    {
+      prefix: `bench-${randomUUID()}`,
+      ...(process.env.BENCH_QUIET_MS ? { quietMs: Number(process.env.BENCH_QUIET_MS) } : {}),
+    },
+  );
+  const app = await probotServer(github, createApp({ queue }));
+  const noop = await probotServer(github, (a) => a.on('push', () => undefined));
+  const summary = (r) => ({ p50: pct(r.times, 50), p99: pct(r.times, 99) });
+  const rows = { app: [], noop: [], prs: [], during: [] };
+  for (let r = 0; r <= rounds; r++) {
+    const floor = summary(await github.round(noop.url));
+    const res = await github.round(app.url, PR_TIMEOUT_MS);
     await queue.idle();
+    if (res.prs.count < deliveries) {
+      throw new Error(
+        `${label}: ${res.prs.count} of ${deliveries} release PRs (stand-in: ${res.unknown} unanswered)`,
+      );
+    }
+    if (r === 0) continue; // warm-up
+    rows.noop.push(floor);
+    rows.app.push(summary(res));
+    rows.prs.push(res.prs.lastMs);
+    rows.during.push(res.during);
   }
   const stats = await queue.stats();
   await queue.close();
   app.server.close();
-  github.server.close();
+  noop.server.close();
+  const med = (xs, k) => median(xs.map((x) => x[k]));
   console.log(
-    `ack ${label}: ${deliveries} concurrent deliveries to ${deliveries} repos × ${rounds} rounds: ` +
-      `p50 ${median(p50s).toFixed(1)} ms, p99 ${median(p99s).toFixed(1)} ms (medians; goal p99 < 100 ms); ` +
-      `jobs accepted ${stats.accepted}, run ${stats.done + stats.failed}`,
+    `ack ${label}: ${deliveries} concurrent deliveries to ${deliveries} repos × ${rounds} rounds (medians; goal p99 < 100 ms):\n` +
+      `  release-lanes  p50 ${ms(med(rows.app, 'p50'))}, p99 ${ms(med(rows.app, 'p99'))} ` +
+      `(API requests of its jobs before the last answer: ${rows.during.join(', ')})\n` +
+      `  Probot no-op   p50 ${ms(med(rows.noop, 'p50'))}, p99 ${ms(med(rows.noop, 'p99'))}\n` +
+      `  all ${deliveries} release PRs opened after ${(median(rows.prs) / 1000).toFixed(2)} s ` +
+      `(${oneInstallation ? 'one installation' : 'one installation per repo'}, concurrency ${process.env.RELEASE_LANES_CONCURRENCY ?? 8}; rounds: ${rows.prs.map((x) => (x / 1000).toFixed(2)).join(', ')} s); ` +
+      `jobs accepted ${stats.accepted}, done ${stats.done}, failed ${stats.failed}`,
   );
 }
 
@@ -194,12 +241,15 @@ const heap = async () => {
   return process.memoryUsage().heapUsed;
 };
 
-await ackBench({}, 'in-process queue');
-await memoryBench({}, 'in-process queue (V8 heap)', heap);
-const redis = await startRedis();
+const github = await startGitHub();
+if (queues.includes('memory')) {
+  await ackBench(github, {}, 'in-process queue');
+  await memoryBench({}, 'in-process queue (V8 heap)', heap);
+}
+const redis = queues.includes('redis') ? await startRedis() : null;
 if (redis) {
   try {
-    await ackBench({ REDIS_URL: redis.url }, 'Redis queue');
+    await ackBench(github, { REDIS_URL: redis.url }, 'Redis queue');
     const { Redis } = await import('ioredis');
     const client = new Redis(redis.url);
     const used = async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))[1]);
@@ -208,7 +258,8 @@ if (redis) {
   } finally {
     await redis.stop();
   }
-} else {
+} else if (queues.includes('redis')) {
   console.log('Redis queue: skipped (redis-server not installed)');
 }
+github.stop();
 process.exit(0);

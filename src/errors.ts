@@ -175,6 +175,10 @@ export const ERRORS = {
     title: 'Redis job queue unavailable',
     fix: 'Check `REDIS_URL` (redis://host:port) and that Redis answers; unset it to use the in-process queue.',
   },
+  RL420: {
+    title: 'Invalid worker concurrency',
+    fix: 'Set `RELEASE_LANES_CONCURRENCY` to a whole number from 1 to 1000 (jobs of different repositories run at once per replica), or unset it for the default 8.',
+  },
 } as const satisfies Record<string, { title: string; fix: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -28,6 +28,7 @@ import type { ReleasePublisher, TagHost } from '../ports/tag-host.js';
 import { groupEntry, groupNotes, splitEntry, type MemberEntry } from '../render/group-entry.js';
 import type { PlanMarker } from '../render/pr-body.js';
 import { applyTagOps, checkTagOps, type ApplyProgress } from './apply-tag-ops.js';
+import { laneLog, type RunLog } from '../run/log.js';
 
 export const CONFIG_FILES = [CONFIG_PATH, MANIFEST_PATH, RP_CONFIG_PATH, RP_MANIFEST_PATH] as const;
 
@@ -209,6 +210,8 @@ export interface TagReleaseOptions {
    * with release-please files), or null.
    */
   accept?: (config: RepoConfig) => string | null;
+  /** Where to write one line per lane (or lockstep group) as its tags and Release are done (the App's job log). */
+  log?: RunLog;
 }
 
 export interface TagReleaseResult {
@@ -330,6 +333,12 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
       progress,
       skipChecks: true,
     });
+    const log = opts.log && laneLog(opts.log, unit.key);
+    const version = unit.releases[0]!.version;
+    log?.info(
+      { version, tags: versionOps.map((o) => `${o.name} ${o.action}`) },
+      `release-lanes: ${unit.key} ${version}: version tag ${versionOps.map((o) => o.name).join(', ')}`,
+    );
     const releaseLines: string[] = [];
     // release-please's Release body starts with the version heading; release-lanes' own leaves it out
     const bodyKey = config.releasePr?.flavor === 'release-please' ? 'entry' : 'notes';
@@ -363,6 +372,10 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
           }),
         });
         progress.releases.push({ tag: op.name, name, action });
+        log?.info(
+          { tag: op.name, release: action },
+          `release-lanes: ${unit.key}: GitHub Release ${name} ${action}`,
+        );
         releaseLines.push(`${action === 'created' ? 'create' : 'keep'} release ${name}`);
       }
     }
@@ -373,6 +386,12 @@ export async function tagRelease(opts: TagReleaseOptions): Promise<TagReleaseRes
       progress,
       skipChecks: true,
     });
+    if (channelOps.length > 0) {
+      log?.info(
+        { channels: channelOps.map((o) => `${o.name} ${o.action}`) },
+        `release-lanes: ${unit.key}: channel tags ${channelOps.map((o) => `${o.name} ${o.action}`).join(', ')}`,
+      );
+    }
     summary.push(...describeOps(unitOps, labelsFor(unit, tags, mergeSha)), ...releaseLines);
   }
   return { config, lanes: released, ops, progress, summary, warnings };

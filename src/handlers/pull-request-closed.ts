@@ -123,6 +123,7 @@ export function runTagging(octokit: TagOctokit, log: RunLog, t: TagTarget): Prom
         defaultBranch: t.defaultBranch ?? t.base,
         marker: t.marker,
         progress,
+        log,
         ...(t.configPath ? { configPath: t.configPath } : {}),
         ...(t.accept ? { accept: t.accept } : {}),
       });

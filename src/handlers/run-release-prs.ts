@@ -7,7 +7,8 @@ import { isReleaseLanesError } from '../errors.js';
 import { branchRoleFromDefault, type BranchRoleRead } from '../flows/branch-role.js';
 import { PENDING_LABEL, openReleasePrs, type ReleasePrResult } from '../flows/open-release-pr.js';
 import { BRANCH_PREFIX } from '../flows/release-branches.js';
-import type { RunLog } from '../run/log.js';
+import { laneFilePaths } from '../flows/release-files.js';
+import { laneLog, type RunLog } from '../run/log.js';
 import { RELEASE_PLEASE_PENDING_LABEL } from '../config/release-please-style.js';
 import { RP_BRANCH_PREFIX } from '../render/release-please-pr.js';
 import { countRequests } from './count-requests.js';
@@ -155,6 +156,7 @@ export function runReleasePrs(
       if (on && result.unfinished.length === 0 && !result.skipped) {
         await releaseHost.createCheckRun(successCheck(on === true ? headSha : on, result));
       }
+      logLanes(log, result);
       const s = stats();
       log.info(
         {
@@ -191,4 +193,23 @@ export function runReleasePrs(
       return { ok: false, error, stats: stats() };
     }
   });
+}
+
+/** One line per lane the run proposes a release of: its version, PR and the files written for it. */
+function logLanes(log: RunLog, result: ReleasePrResult): void {
+  const lanes = new Map(result.config.lanes.map((l) => [l.name, l]));
+  for (const r of result.plan.releases) {
+    const lane = lanes.get(r.lane);
+    const paths = new Set(lane ? laneFilePaths(lane) : []);
+    const pr = result.prs.find((p) => p.files.some((f) => paths.has(f))) ?? result.prs[0];
+    laneLog(log, r.lane).info(
+      {
+        version: r.version,
+        previous: r.previousVersion,
+        ...(pr ? { pr: pr.number, branch: pr.branch, action: pr.action } : {}),
+        files: pr ? pr.files.filter((f) => paths.has(f)) : [],
+      },
+      `release-lanes: ${r.lane} ${r.previousVersion ?? '(new)'} -> ${r.version}${pr?.number ? ` in PR #${pr.number}` : ''}`,
+    );
+  }
 }

@@ -2,7 +2,8 @@
  * The worker signs in again as the installation (what Probot's `app.auth(installationId)` does), with two
  * differences: the job's logger (Octokit's request logs carry the delivery id too) and the throttle by kind
  * (src/jobs/throttle.ts): Octokit's own write spacing (every write and every GraphQL query, reads included,
- * one second apart) is replaced by the content-creation limits on writes only.
+ * one second apart) is replaced by the content-creation limits on writes only; a primary rate limit is
+ * waited out only when it resets within a minute (`rateLimitWait`).
  */
 import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
@@ -14,6 +15,32 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
 export interface ThrottleSetup {
   /** Writes per installation; absent: Octokit's own throttle only. */
   writes?: WriteLimiter;
+}
+
+/** The longest primary rate-limit reset a job waits for (s); Probot's default waits up to an hour, twice. */
+export const MAX_RATE_LIMIT_WAIT_S = 60;
+
+/**
+ * A primary rate limit that resets within a minute is waited out once; a later reset fails the request, so
+ * the run reports RL402 as a failing check run that names the reset time, instead of holding a worker
+ * silently for up to an hour.
+ */
+export function rateLimitWait(log: Pick<Logger, 'warn'>) {
+  return (
+    retryAfter: number,
+    options: { method?: string; url?: string },
+    _octokit: unknown,
+    retryCount = 0,
+  ) => {
+    const wait = retryAfter <= MAX_RATE_LIMIT_WAIT_S && retryCount < 1;
+    log.warn(
+      { retryAfter, request: `${options.method ?? 'GET'} ${options.url ?? ''}` },
+      wait
+        ? `release-lanes: rate limit reached, retrying in ${retryAfter} s`
+        : `release-lanes: rate limit reached, resets in ${retryAfter} s: the run stops (RL402)`,
+    );
+    return wait;
+  };
 }
 
 /** Replaces the throttle plugin's write group: no spacing (writes are spaced by `writes`, reads never). */
@@ -50,6 +77,7 @@ export async function installationOctokit(
             : {
                 ...octokitOptions.throttle,
                 id: String(installationId),
+                onRateLimit: rateLimitWait(log),
                 ...(throttled ? { write: unspaced } : {}),
               },
         auth: { ...octokitOptions.auth, otherOptions, installationId },

@@ -14,6 +14,8 @@
  *   same key: a burst of pushes becomes one run on the newest head.
  */
 
+import { ReleaseLanesError } from '../errors.js';
+
 /** What a job does: the webhook it came from, dispatched by src/jobs/index.ts. */
 export type JobKind = 'push' | 'pull-request-closed' | 'issue-comment' | 'repository-dispatch';
 
@@ -78,17 +80,36 @@ export interface JobQueue {
 }
 
 export interface QueueOptions {
-  /** Jobs of different repositories running at once in this process (default 8). */
+  /** Jobs of different repositories running at once in this process (default 8, `RELEASE_LANES_CONCURRENCY`). */
   concurrency?: number;
   /** How long a cleanly run delivery id is remembered (default 3600 s). */
   dedupSeconds?: number;
+  /** Workers of this process start once it accepted no job for this long (default 25 ms)… */
+  quietMs?: number;
+  /** …and at most this long after the first waiting job was accepted (default 500 ms). */
+  maxStartDelayMs?: number;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+
+/** `RELEASE_LANES_CONCURRENCY`: a whole number from 1 to 1000, or RL420. */
+export function concurrencyOf(env: { RELEASE_LANES_CONCURRENCY?: string | undefined }): number | undefined {
+  const raw = env.RELEASE_LANES_CONCURRENCY;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) {
+    throw new ReleaseLanesError('RL420', `RELEASE_LANES_CONCURRENCY is ${JSON.stringify(raw)}`);
+  }
+  return n;
 }
 
 /** The queue for this environment: Redis when `REDIS_URL` is set (loaded only then), else in-process. */
 export async function createJobQueue(
-  env: { REDIS_URL?: string | undefined },
+  env: { REDIS_URL?: string | undefined; RELEASE_LANES_CONCURRENCY?: string | undefined },
   options: QueueOptions = {},
 ): Promise<JobQueue> {
+  const concurrency = concurrencyOf(env);
+  if (concurrency !== undefined && options.concurrency === undefined) options = { ...options, concurrency };
   if (!env.REDIS_URL) return (await import('../adapters/queue/memory.js')).memoryJobQueue(options);
   return (await import('../adapters/queue/redis.js')).redisJobQueue(env.REDIS_URL, options);
 }

@@ -19,3 +19,12 @@ export function lineLog(write: (level: keyof RunLog, line: string) => void): Run
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
+
+/**
+ * The log of the lines about one lane: a pino logger gets a child carrying `lane` on every line (filter the
+ * App's JSON logs on it); a line log (Action, CLI) is unchanged, the lane is named in the message.
+ */
+export function laneLog(log: RunLog, lane: string): RunLog {
+  const child = (log as { child?: (bindings: object) => RunLog }).child;
+  return typeof child === 'function' ? child.call(log, { lane }) : log;
+}

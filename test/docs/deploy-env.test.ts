@@ -39,6 +39,8 @@ describe('docs/deploy.md environment', () => {
       ...tsFiles('src/handlers'),
       ...tsFiles('src/dev'),
       ...tsFiles('src/flows'),
+      ...tsFiles('src/jobs'),
+      ...tsFiles('src/ports'),
     ].flatMap(envReads);
     expect([...new Set(ours)].filter((v) => !documented.has(v))).toEqual([]);
   });

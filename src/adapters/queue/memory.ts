@@ -2,6 +2,7 @@
  * The in-process job queue (the default): one FIFO lane per repository, lanes drained in parallel up to
  * `concurrency`. Jobs live in this process only: a restart loses the waiting ones (the next push, or
  * `/release-lanes retry`, runs again). Set `REDIS_URL` for a durable queue shared by replicas.
+ * Workers wait for the burst gate (./burst-gate.ts): a burst of deliveries is answered before its jobs start.
  */
 import type {
   EnqueueResult,
@@ -11,10 +12,13 @@ import type {
   QueueOptions,
   QueueStats,
 } from '../../ports/job-queue.js';
+import { DEFAULT_CONCURRENCY } from '../../ports/job-queue.js';
+import { burstGate } from './burst-gate.js';
 
 export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const dedupMs = (options.dedupSeconds ?? 3600) * 1000;
+  const gate = burstGate(options.quietMs ?? 25, options.maxStartDelayMs ?? 500);
   const lanes = new Map<string, Job[]>();
   /** Repositories with a job running. */
   const busy = new Set<string>();
@@ -24,12 +28,27 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
   let runner: JobRunner | undefined;
   let closed = false;
   let idleWaiters: (() => void)[] = [];
+  let pumpPending = false;
+  let sweptAt = 0;
 
   const waiting = () => [...lanes.values()].reduce((n, l) => n + l.length, 0);
   const isIdle = () => busy.size === 0 && waiting() === 0;
 
+  /** Drops delivery ids past their dedup window (at most once a second: the map holds an hour of them). */
   function forgetExpired(now: number) {
+    if (now - sweptAt < 1000) return;
+    sweptAt = now;
     for (const [id, until] of seen) if (until <= now) seen.delete(id);
+  }
+
+  /** Starts workers once the burst gate is open. */
+  function schedulePump() {
+    if (pumpPending) return;
+    pumpPending = true;
+    void gate.opened().then(() => {
+      pumpPending = false;
+      pump();
+    });
   }
 
   function pump() {
@@ -60,7 +79,9 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
       if (result === 'done') seen.set(job.deliveryId, Date.now() + dedupMs);
       else seen.delete(job.deliveryId);
       busy.delete(key);
-      pump();
+      // While a burst of deliveries is being answered, the freed worker waits for the gate too.
+      if (gate.isOpen()) pump();
+      else schedulePump();
     }
   }
 
@@ -88,13 +109,14 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
       lanes.set(key, lane);
       counts.accepted++;
       counts.coalesced += coalesced;
-      // Start on the next tick: the webhook is answered first.
-      setImmediate(pump);
+      // Start later: this webhook, and the others arriving with it, are answered first.
+      gate.accepted();
+      schedulePump();
       return Promise.resolve({ status: 'queued', coalesced });
     },
     start(run) {
       runner = run;
-      setImmediate(pump);
+      schedulePump();
     },
     stats(): Promise<QueueStats> {
       return Promise.resolve({ backend: 'memory', waiting: waiting(), running: busy.size, ...counts });
@@ -105,6 +127,7 @@ export function memoryJobQueue(options: QueueOptions = {}): JobQueue {
     },
     async close(opts = {}) {
       closed = true;
+      gate.close();
       if (opts.force) {
         lanes.clear();
         return;

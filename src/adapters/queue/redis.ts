@@ -28,6 +28,8 @@ import type {
   QueueOptions,
   QueueStats,
 } from '../../ports/job-queue.js';
+import { DEFAULT_CONCURRENCY } from '../../ports/job-queue.js';
+import { burstGate } from './burst-gate.js';
 
 export interface RedisQueueOptions extends QueueOptions {
   /** Key prefix (default `release-lanes`); replicas of one App share it. */
@@ -101,7 +103,8 @@ export async function redisJobQueue(url: string, options: RedisQueueOptions = {}
   const lockMs = options.lockMs ?? 30_000;
   const retryMs = options.retryMs ?? 500;
   const dedupMs = (options.dedupSeconds ?? 3600) * 1000;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const gate = burstGate(options.quietMs ?? 25, options.maxStartDelayMs ?? 500);
   const key = {
     pending: (repo: string) => `${prefix}:pending:${repo}`,
     active: (repo: string) => `${prefix}:active:${repo}`,
@@ -180,6 +183,8 @@ export async function redisJobQueue(url: string, options: RedisQueueOptions = {}
 
   return {
     async enqueue(job: Job): Promise<EnqueueResult> {
+      // This replica's workers wait until the burst of deliveries it is answering is answered.
+      gate.accepted();
       const repo = `${job.owner}/${job.repo}`;
       const removed = (await answered(
         client.eval(
@@ -204,6 +209,7 @@ export async function redisJobQueue(url: string, options: RedisQueueOptions = {}
         'jobs',
         async (bull: BullJob<{ repo: string }>, bullToken?: string) => {
           const repo = bull.data.repo;
+          await gate.opened();
           const token = randomUUID();
           const locked = await client.set(key.lock(repo), token, 'PX', lockMs, 'NX');
           if (!locked) {
@@ -250,6 +256,7 @@ export async function redisJobQueue(url: string, options: RedisQueueOptions = {}
       }
     },
     async close(opts = {}) {
+      gate.close();
       if (opts.force) {
         // As a killed process: no more renewals, connections dropped, running jobs left unfinished.
         for (const t of timers) clearInterval(t);

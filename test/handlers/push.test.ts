@@ -246,7 +246,10 @@ describe('push to the default branch → one grouped release PR', () => {
       'POST …/pulls',
       'POST …/labels',
       'POST …/issues/100/labels',
+      // the head's check was red (read in the bootstrap): the repair turns it green
+      'POST …/check-runs',
     ]);
+    expect((gh.checkRuns.at(-1) as { conclusion: string }).conclusion).toBe('success');
     expect(gh.refSha(`refs/heads/${BRANCH}`)).toBe(branchSha);
     expect(gh.prs).toHaveLength(1);
     expect(gh.prs[0]!.labels).toEqual(['release-lanes: pending']);

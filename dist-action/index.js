@@ -32335,7 +32335,10 @@ var ERRORS = {
     fix: "Allow the App to push to `release-lanes/*` branches (branch protection / rulesets)."
   },
   RL402: { title: "GitHub API rate limit", fix: "Wait for the rate limit to reset; the next event resumes." },
-  RL403: { title: "GitHub API error", fix: "Retry with `/release-lanes retry`; the run is idempotent." },
+  RL403: {
+    title: "GitHub API error",
+    fix: "Run it again: comment `/release-lanes retry` on the PR (App), re-run the workflow (Action) or the command (CLI); every run is idempotent."
+  },
   RL404: { title: "Release PR state is inconsistent", fix: "Comment `/release-lanes retry` on the PR." },
   RL410: {
     title: "Write budget of the installation used up",

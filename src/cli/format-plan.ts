@@ -24,6 +24,14 @@ export function formatPlan(plan: ReleasePlan, opts: { previewLines?: number } = 
       if (r.reasons.length > 8) out.push(`     … ${r.reasons.length - 8} more`);
     });
   }
+  const snapshots = plan.snapshotBumps ?? [];
+  if (snapshots.length > 0) {
+    out.push(
+      '',
+      `Java SNAPSHOT bump${snapshots.length === 1 ? '' : 's'} (version files only, no changelog, no tag; released after merging):`,
+    );
+    for (const b of snapshots) out.push(`  ${b.lane}  ${b.previousVersion} → ${b.version}`);
+  }
   const ops = plan.tags.filter((t) => t.action !== 'unchanged');
   if (ops.length) {
     out.push('', 'Tag operations:');

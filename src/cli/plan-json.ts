@@ -19,5 +19,15 @@ export function planToJson(plan: ReleasePlan): object {
     order: plan.order,
     warnings: plan.warnings,
     tags: plan.tags.map((t) => ({ name: t.name, action: t.action, from: t.from, to: t.to })),
+    ...(plan.snapshotBumps?.length
+      ? {
+          snapshotBumps: plan.snapshotBumps.map((b) => ({
+            lane: b.lane,
+            path: b.path,
+            previousVersion: b.previousVersion,
+            version: b.version,
+          })),
+        }
+      : {}),
   };
 }

@@ -2,7 +2,8 @@
  * Every key of release-please 17.11's `release-please-config.json` (its schemas/config.json, plus the three
  * keys its code reads without listing them: `component`, `package-name`, `include-commit-authors`) with
  * what release-lanes does with it. A key is either honoured with release-please's meaning or refused when
- * the config loads (RL130 names the key and says what to use instead; RL132 for a refused value); an
+ * the config loads (RL130 names the key and says what to use instead; RL132 for a refused value). Every
+ * key of 17.11 is honoured, some with values refused (RL132); RL130 stays for keys a later schema adds. An
  * unknown key is RL131 with a did-you-mean. Nothing is ignored. docs/config.md has the same table, and a
  * test checks both against the schema.
  */
@@ -24,7 +25,6 @@ export interface RpKeySpec {
 }
 
 const honoured = (scope: RpKeyScope = 'both'): RpKeySpec => ({ scope, status: 'honoured' });
-const refused = (scope: RpKeyScope, instead: string): RpKeySpec => ({ scope, status: 'refused', instead });
 const only = (scope: RpKeyScope, ok: (v: unknown) => boolean, instead: string): RpKeySpec => ({
   scope,
   status: 'honoured',
@@ -92,15 +92,8 @@ export const RELEASE_PLEASE_KEYS: Record<string, RpKeySpec> = {
   'extra-files': honoured(),
   'version-file': honoured(),
   'exclude-paths': honoured(),
-  'snapshot-label': refused(
-    'both',
-    'release-lanes opens no Java snapshot pull requests, so it needs no snapshot label; remove `snapshot-label` and set `skip-snapshot: true`',
-  ),
-  'skip-snapshot': only(
-    'both',
-    (v) => v === true,
-    'release-lanes opens no Java snapshot pull requests; set `skip-snapshot: true`',
-  ),
+  'snapshot-label': honoured(),
+  'skip-snapshot': honoured(),
   'initial-version': honoured(),
   'component-no-space': honoured(),
   // read by release-please's code (manifest.ts extractReleaserConfig), not listed in its schema

@@ -9,9 +9,14 @@ import type { ReleasePrStyle } from '../core/types.js';
 /** release-please's src/manifest.ts DEFAULT_LABELS / DEFAULT_RELEASE_LABELS. */
 export const RELEASE_PLEASE_PENDING_LABEL = 'autorelease: pending';
 export const RELEASE_PLEASE_TAGGED_LABEL = 'autorelease: tagged';
+/** release-please's DEFAULT_SNAPSHOT_LABELS: the label of a Java SNAPSHOT pull request. */
+export const RELEASE_PLEASE_SNAPSHOT_LABEL = 'autorelease: snapshot';
 
 const labels = (value: unknown): string[] | undefined =>
   typeof value === 'string' ? value.split(',').filter((l) => l !== '') : undefined;
+
+/** A comma-separated label option (`snapshot-label`), as release-please splits it; empty = undefined. */
+export const labelList = (value: unknown): string[] | undefined => nonEmpty(labels(value));
 
 export function releasePleasePrStyle(raw: Record<string, unknown>): ReleasePrStyle {
   const style: ReleasePrStyle = {

@@ -15,7 +15,7 @@ import {
 } from './defaults.js';
 import { normalizePath } from './paths.js';
 import { releasePleaseKeyErrors } from './release-please-keys.js';
-import { releasePleasePrStyle } from './release-please-style.js';
+import { labelList, releasePleasePrStyle } from './release-please-style.js';
 import { RELEASE_PLEASE_TYPES, RUBY_YOSHI_SECTIONS } from './release-please-types.js';
 import { didYouMean } from './suggest.js';
 import {
@@ -161,6 +161,8 @@ const validateRp = schemaValidator('release-please', RELEASE_PLEASE_SCHEMA);
 const NAME_FROM_FILE = new Set(['node', 'expo', 'rust', 'helm', 'dart']);
 const NODE_LIKE = new Set(['node', 'expo']);
 const RUBY_TYPES = new Set(['ruby', 'ruby-yoshi']);
+/** release-please's Java strategies honoured here: SNAPSHOT bumps unless `skip-snapshot: true`. */
+const JAVA_TYPES = new Set(['java', 'maven']);
 const WORKSPACE_PLUGINS = new Set(['node-workspace', 'cargo-workspace', 'maven-workspace']);
 
 function pluginType(p: RpPlugin): string {
@@ -283,6 +285,7 @@ export function parseReleasePleaseConfig(
     };
     if (component) lane.component = component;
     if (releaseType === 'ruby-yoshi') lane.changelogStyle = 'ruby-yoshi';
+    if (JAVA_TYPES.has(releaseType) && cfg['skip-snapshot'] !== true) lane.snapshotBumps = true;
     const discover = releaseTypeDiscoverRules(releaseType, path);
     if (discover.length > 0) lane.discoverFiles = discover;
     const prereleaseType = cfg['prerelease-type'];
@@ -300,6 +303,18 @@ export function parseReleasePleaseConfig(
   }
 
   applyPlugins(plugins, mapped, inputs, warn);
+  const mavenWorkspace = plugins.findIndex((p) => pluginType(p) === 'maven-workspace');
+  const snapshotting = mapped.filter((m) => m.lane.snapshotBumps).map((m) => `\`${m.key}\``);
+  if (mavenWorkspace >= 0 && snapshotting.length > 0) {
+    errors.push(
+      new CodedError(
+        'RL132',
+        `release-please plugin \`maven-workspace\` with Java SNAPSHOT bumps (package ${snapshotting.join(', ')}) is not supported by release-lanes`,
+        source.locate(pointer('plugins', mavenWorkspace)),
+        'Set `"skip-snapshot": true` (top level or on each Java package), or remove the `maven-workspace` plugin.',
+      ),
+    );
+  }
 
   const lanes = mapped.map((m) => m.lane);
   errors.push(...checkLanes(lanes, source, rpLocator(mapped, raw)));
@@ -328,8 +343,8 @@ export function parseReleasePleaseConfig(
 }
 
 /**
- * RL134 for a release type release-lanes does not write as release-please would: a refused type, an unknown
- * one (did-you-mean), or a Java type that would open SNAPSHOT pull requests (`skip-snapshot` not `true`).
+ * RL134 for a release type release-lanes does not write as release-please would: a refused type, or an
+ * unknown one (did-you-mean).
  */
 function releaseTypeError(
   releaseType: string,
@@ -357,15 +372,6 @@ function releaseTypeError(
       `${spec.instead!.charAt(0).toUpperCase()}${spec.instead!.slice(1)}.`,
     );
   }
-  // maven (the only Java type honoured) opens a SNAPSHOT PR after every release unless `skip-snapshot: true`
-  if (releaseType === 'maven' && cfg['skip-snapshot'] !== true) {
-    return new CodedError(
-      'RL134',
-      `release-please release type \`${releaseType}\` (package \`${key}\`) opens a SNAPSHOT pull request after every release; release-lanes opens none`,
-      at,
-      'Set `"skip-snapshot": true` (top level or on the package): release-lanes then releases exactly as release-please does with it.',
-    );
-  }
   return undefined;
 }
 
@@ -378,6 +384,7 @@ function laneOptions(cfg: RpPackage, titleComponent: string): Partial<LaneConfig
     footer: cfg['pull-request-footer'],
     draft: cfg['draft-pull-request'],
     componentNoSpace: cfg['component-no-space'],
+    snapshotLabels: labelList(cfg['snapshot-label']),
   });
   out.releasePr = { ...pr, titleComponent };
   if (cfg['skip-github-release'] === true) out.skipGithubRelease = true;

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { cancelReverts, decideBump } from './bump.js';
+import { needsSnapshotBump, nextSnapshotVersion } from './java-snapshot.js';
 import { invalidReleaseAs, parseCommitOnce } from './conventional.js';
 import { orderLanes } from './order.js';
 import { planTagsForPlan } from './release-tags.js';
@@ -13,6 +14,7 @@ import type {
   RawCommit,
   Reason,
   ReleasePlan,
+  SnapshotBump,
   Warning,
 } from './types.js';
 import { nextVersion, releaseAsProblem } from './version.js';
@@ -78,6 +80,8 @@ function configuredReleaseAs(
  * The pure planner: commits since each lane's last release → a release plan.
  * Steps: parse → bump per lane → propagate to dependents and lockstep groups (fixpoint) → versions →
  * tags, in dependency order. `changelog` is left empty: rendering is the next stage (src/plan.ts).
+ * A lane due for its Java SNAPSHOT bump (src/core/java-snapshot.ts) gets that instead of a release: it is
+ * neither released nor bumped by its dependencies or group until its SNAPSHOT pull request is merged.
  */
 export function planReleases(input: PlanInput): CorePlan {
   const { config, histories } = input;
@@ -95,10 +99,20 @@ export function planReleases(input: PlanInput): CorePlan {
 
   // 1. parse and decide per lane from its own commits
   const decisions = new Map<string, Decision>();
+  const snapshotBumps: SnapshotBump[] = [];
   for (const name of fullOrder) {
     const lane = byName.get(name)!;
     const history = histories[name] ?? { commits: [] };
     const current = history.currentVersion ?? null;
+    if (current !== null && needsSnapshotBump(lane, history, config.releasePr?.groupTitlePattern)) {
+      snapshotBumps.push({
+        lane: name,
+        path: lane.paths[0] ?? '.',
+        previousVersion: current,
+        version: nextSnapshotVersion(current),
+      });
+      continue;
+    }
     const all: ParsedCommit[] = [];
     for (const raw of history.commits) for (const p of parse(raw)) all.push(p);
     const parsed = cancelReverts(all).kept;
@@ -147,14 +161,17 @@ export function planReleases(input: PlanInput): CorePlan {
   // 2. propagate: dependents get at least a patch; lockstep group members share the largest bump.
   const groups = new Map<string, string[]>();
   for (const l of config.lanes) if (l.group) groups.set(l.group, [...(groups.get(l.group) ?? []), l.name]);
-  const bump = new Map<string, Bump>(fullOrder.map((n) => [n, decisions.get(n)!.commitBump]));
+  const bump = new Map<string, Bump>(
+    fullOrder.filter((n) => decisions.has(n)).map((n) => [n, decisions.get(n)!.commitBump]),
+  );
   for (let changed = true, rounds = 0; changed && rounds <= fullOrder.length + 1; rounds++) {
     changed = false;
     for (const name of fullOrder) {
+      if (!bump.has(name)) continue; // due for its SNAPSHOT bump
       const lane = byName.get(name)!;
       let b = bump.get(name)!;
       if (lane.dependsOn.some((d) => (bump.get(d) ?? 'none') !== 'none')) b = maxBump(b, 'patch');
-      if (lane.group) for (const m of groups.get(lane.group)!) b = maxBump(b, bump.get(m)!);
+      if (lane.group) for (const m of groups.get(lane.group)!) b = maxBump(b, bump.get(m) ?? 'none');
       if (b !== bump.get(name)) {
         bump.set(name, b);
         changed = true;
@@ -168,14 +185,14 @@ export function planReleases(input: PlanInput): CorePlan {
   const releases: LaneRelease[] = [];
   const details: Record<string, LaneDetail> = {};
   for (const name of fullOrder) {
-    const b = bump.get(name)!;
+    const b = bump.get(name) ?? 'none';
     if (b === 'none') continue;
     const d = decisions.get(name)!;
     const lane = d.lane;
     let version: string;
     let previous = d.current;
     if (lane.group) {
-      const members = groups.get(lane.group)!.map((m) => decisions.get(m)!);
+      const members = groups.get(lane.group)!.flatMap((m) => (decisions.has(m) ? [decisions.get(m)!] : []));
       previous =
         members
           .map((m) => m.current)
@@ -230,6 +247,7 @@ export function planReleases(input: PlanInput): CorePlan {
   return {
     plan: {
       releases,
+      ...(snapshotBumps.length > 0 ? { snapshotBumps } : {}),
       order: releases.map((r) => r.lane),
       warnings: [...warnings, ...tagPlan.warnings],
       tags: tagPlan.tags,

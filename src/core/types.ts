@@ -152,6 +152,12 @@ export interface LaneConfig {
    * its changelog lists them as `* <name> bumped from <range> to <new range>` under `* <kind>`.
    */
   workspaceDependencies?: WorkspaceDependency[];
+  /**
+   * release-please's Java SNAPSHOT bump (`java`/`maven` without `skip-snapshot: true`): after each release
+   * the lane's version files move to the next patch `-SNAPSHOT` version in a pull request of their own
+   * (no changelog, no manifest change, no tag), before the next release is proposed (src/core/java-snapshot.ts).
+   */
+  snapshotBumps?: boolean;
 }
 
 export interface WorkspaceDependency {
@@ -176,6 +182,8 @@ export interface LanePrOptions {
   componentNoSpace?: boolean;
   /** The component in titles and PR bodies (empty when `include-component-in-tag: false`). */
   titleComponent?: string;
+  /** Labels of the lane's Java SNAPSHOT pull request (`snapshot-label`; absent = `autorelease: snapshot`). */
+  snapshotLabels?: string[];
 }
 
 /**
@@ -337,8 +345,23 @@ export interface LaneRelease {
   group?: string;
 }
 
+/**
+ * A Java SNAPSHOT bump (release-please's java/maven strategies): the lane's version files move from its last
+ * release to the next patch `-SNAPSHOT` version. Nothing is released, tagged or written to a changelog.
+ */
+export interface SnapshotBump {
+  lane: string;
+  path: string;
+  /** The last release, e.g. `1.2.3`. */
+  previousVersion: string;
+  /** The development version, e.g. `1.2.4-SNAPSHOT`. */
+  version: string;
+}
+
 export interface ReleasePlan {
   releases: LaneRelease[];
+  /** Lanes whose version files move to a `-SNAPSHOT` version instead of being released (absent = none). */
+  snapshotBumps?: SnapshotBump[];
   /** Lanes to release, dependencies first. */
   order: string[];
   warnings: Warning[];

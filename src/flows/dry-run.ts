@@ -118,9 +118,10 @@ export async function runReleasePrDryRun(
   io.stdout(
     `release-lanes release-pr --dry-run: nothing is written\nbase: ${base} @ ${result.baseSha.slice(0, 7)}\n\n`,
   );
-  if (result.plan.releases.length === 0) io.stdout('nothing to release: no release pull request is wanted\n');
+  const wanted = result.plan.releases.length > 0 || (result.plan.snapshotBumps?.length ?? 0) > 0;
+  if (!wanted) io.stdout('nothing to release: no release pull request is wanted\n');
   const text = formatRecordedOps(releaseHost.ops);
   if (text) io.stdout(`${text}\n`);
-  else if (result.plan.releases.length > 0) io.stdout('the release pull request is up to date: no write\n');
+  else if (wanted) io.stdout('the release pull request is up to date: no write\n');
   return 0;
 }

@@ -28,18 +28,39 @@ export const PENDING_LABEL = {
   description: 'Release PR opened by release-lanes, waiting to be merged',
 };
 
+export interface LabelSpec {
+  name: string;
+  color: string;
+  description: string;
+}
+
 /** The labels a release PR carries: release-lanes' own, or release-please's (`label` + `extra-label`). */
-export function pendingLabels(config: RepoConfig): { name: string; color: string; description: string }[] {
+export function pendingLabels(config: RepoConfig): LabelSpec[] {
   const style = config.releasePr;
   if (style?.flavor !== 'release-please') return [PENDING_LABEL];
-  return [...new Set([...style.pendingLabels, ...style.extraLabels])].map((name) => ({
-    name,
-    color: 'ededed',
-    description: style.pendingLabels.includes(name)
-      ? 'Release PR waiting to be merged (release-please convention, kept by release-lanes)'
-      : 'Added to release PRs (release-please `extra-label`)',
-  }));
+  return labelSpecs(config, [...style.pendingLabels, ...style.extraLabels]);
 }
+
+/** The labels of a wanted PR (`WantedPr.labels`: pending, SNAPSHOT, `extra-label`), to create if missing. */
+export function labelSpecs(config: RepoConfig, names: readonly string[]): LabelSpec[] {
+  const style = config.releasePr;
+  return [...new Set(names)].map((name) =>
+    name === PENDING_LABEL.name
+      ? PENDING_LABEL
+      : {
+          name,
+          color: 'ededed',
+          description: style?.pendingLabels.includes(name)
+            ? 'Release PR waiting to be merged (release-please convention, kept by release-lanes)'
+            : style?.extraLabels.includes(name)
+              ? 'Added to release PRs (release-please `extra-label`)'
+              : 'Java SNAPSHOT pull request (release-please convention, kept by release-lanes)',
+        },
+  );
+}
+
+const wantedLabels = (config: RepoConfig, w: WantedPr): LabelSpec[] =>
+  w.labels ? labelSpecs(config, w.labels) : pendingLabels(config);
 
 export interface ReleasePrFlowOptions {
   repoHost: RepoHost;
@@ -113,9 +134,10 @@ export function gitBlobId(text: string): string {
 }
 
 function commitMessage(pr: WantedPr, config: RepoConfig): string {
-  const lines = pr.plan.releases.map(
-    (r) => `- ${r.lane}: ${r.previousVersion ?? '(new)'} -> ${r.version} (${r.tag})`,
-  );
+  const lines = [
+    ...pr.plan.releases.map((r) => `- ${r.lane}: ${r.previousVersion ?? '(new)'} -> ${r.version} (${r.tag})`),
+    ...(pr.plan.snapshotBumps ?? []).map((b) => `- ${b.lane}: ${b.previousVersion} -> ${b.version} (no tag)`),
+  ];
   const signoff = config.releasePr?.signoff;
   return `${pr.title}\n\n${lines.join('\n')}\n${signoff ? `\nSigned-off-by: ${signoff}\n` : ''}`;
 }
@@ -191,7 +213,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
     read,
     compare,
     branches,
-    labels: wanted.length > 0 ? pendingLabels(config).map((l) => l.name) : [],
+    labels: [...new Set(wanted.flatMap((w) => wantedLabels(config, w).map((l) => l.name)))],
   });
   if (opts.identity) refuseForeignPrs(state, opts.identity.login);
   const labelExists = new Set(Object.keys(state.labels).filter((l) => state.labels[l]));
@@ -268,7 +290,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
     } else if (action === 'unchanged' && branchWritten) {
       action = 'updated';
     }
-    const missing = pendingLabels(config).filter((l) => !pr.labels.includes(l.name));
+    const missing = wantedLabels(config, w).filter((l) => !pr.labels.includes(l.name));
     if (missing.length > 0) {
       // The labels' existence came with the state query; creating one still accepts a concurrent creation.
       for (const label of missing.filter((l) => !labelExists.has(l.name))) {

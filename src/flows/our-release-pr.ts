@@ -14,9 +14,9 @@
  */
 import type { RepoConfig } from '../core/types.js';
 import { RELEASE_PLEASE_TAGGED_LABEL } from '../config/release-please-style.js';
-import { parsePlanMarker } from '../render/pr-body.js';
+import { parsePlanMarker, type PlanMarker } from '../render/pr-body.js';
 import { RP_BRANCH_PREFIX } from '../render/release-please-pr.js';
-import { BRANCH_PREFIX } from './release-branches.js';
+import { BRANCH_PREFIX, snapshotLabelsOf } from './release-branches.js';
 
 export const TAGGED_LABEL = 'release-lanes: tagged';
 
@@ -105,3 +105,27 @@ export const isTagged = (labels: readonly string[], config?: RepoConfig): boolea
   const tagged = taggedLabelNames(config);
   return labels.some((l) => tagged.includes(l));
 };
+
+/** A Java SNAPSHOT pull request: its marker names SNAPSHOT bumps and no release, so nothing is tagged. */
+export const isSnapshotOnly = (marker: PlanMarker | null | undefined): boolean =>
+  marker !== null && marker !== undefined && marker.lanes.length === 0 && (marker.snapshots?.length ?? 0) > 0;
+
+/** The labels a merged SNAPSHOT pull request keeps as its "done" mark: its lanes' SNAPSHOT labels. */
+export function snapshotLabelNames(config: RepoConfig | undefined, lanes?: readonly string[]): string[] {
+  const chosen = (config?.lanes ?? []).filter(
+    (l) => l.snapshotBumps === true && (lanes === undefined || lanes.includes(l.name)),
+  );
+  return [...new Set(chosen.flatMap((l) => snapshotLabelsOf(l)))];
+}
+
+/**
+ * A merged PR with nothing left to do: tagged, or a SNAPSHOT PR (its SNAPSHOT label and no pending label;
+ * when its body was read, a SNAPSHOT-only marker).
+ */
+export function isFinished(pr: Pick<ReleasePrFacts, 'labels' | 'body'>, config?: RepoConfig): boolean {
+  if (isTagged(pr.labels, config)) return true;
+  if (pr.body !== undefined && isSnapshotOnly(parsePlanMarker(pr.body))) return true;
+  const snapshot = snapshotLabelNames(config);
+  const pending = config?.releasePr?.pendingLabels ?? [];
+  return pr.labels.some((l) => snapshot.includes(l)) && !pr.labels.some((l) => pending.includes(l));
+}

@@ -4,12 +4,14 @@
  * On a release-please config: release-please's branch names, titles and bodies
  * (`release-please--branches--<base>[--components--<component>]`, src/render/release-please-pr.ts).
  */
-import type { LaneRelease, ReleasePlan, RepoConfig } from '../core/types.js';
+import { RELEASE_PLEASE_SNAPSHOT_LABEL } from '../config/release-please-style.js';
+import type { LaneConfig, LaneRelease, ReleasePlan, RepoConfig, SnapshotBump } from '../core/types.js';
 import { groupedPrTitle, lanePrTitle } from '../render/pr-body.js';
 import {
   releasePleaseBranch,
   releasePleaseGroupedPr,
   releasePleaseLanePr,
+  releasePleaseSnapshotPr,
 } from '../render/release-please-pr.js';
 
 export const BRANCH_PREFIX = 'release-lanes/';
@@ -25,6 +27,11 @@ export interface WantedPr {
   body?: string;
   /** Open as a draft (release-please `draft-pull-request`). */
   draft?: boolean;
+  /**
+   * The labels the PR carries: the pending labels when it releases something, a SNAPSHOT PR's labels when
+   * it bumps to a SNAPSHOT version, and the `extra-label`s. Absent = release-lanes' pending label.
+   */
+  labels?: string[];
 }
 
 /** A lane name made safe for a ref component (lane names are validated; this is belt and braces). */
@@ -47,8 +54,8 @@ export function allReleaseBranches(config: RepoConfig, base: string): string[] {
 }
 
 export function wantedPrs(plan: ReleasePlan, config: RepoConfig, base: string): WantedPr[] {
-  if (plan.releases.length === 0) return [];
   if (config.releasePr?.flavor === 'release-please') return releasePleasePrs(plan, config, base);
+  if (plan.releases.length === 0) return [];
   if (!config.separatePullRequests) {
     return [
       {
@@ -98,16 +105,56 @@ export function refsConflict(a: string, b: string): boolean {
   return a !== b && (a.startsWith(`${b}/`) || b.startsWith(`${a}/`));
 }
 
-/** release-please's PRs: one per package (`separate-pull-requests`), else one grouped PR (its Merge plugin). */
+/** The labels of a SNAPSHOT bump of this lane (`snapshot-label`, else release-please's default). */
+export const snapshotLabelsOf = (lane: LaneConfig | undefined): string[] =>
+  lane?.releasePr?.snapshotLabels ?? [RELEASE_PLEASE_SNAPSHOT_LABEL];
+
+/**
+ * release-please's PRs: one per package (`separate-pull-requests`), else one grouped PR (its Merge plugin).
+ * A package due for its Java SNAPSHOT bump gets a SNAPSHOT PR (or a SNAPSHOT entry in the grouped PR) with
+ * its SNAPSHOT labels instead of the pending ones; labels of a grouped PR are the union, as in the plugin.
+ */
 function releasePleasePrs(plan: ReleasePlan, config: RepoConfig, base: string): WantedPr[] {
   const lanes = new Map(config.lanes.map((l) => [l.name, l]));
+  const snapshots = plan.snapshotBumps ?? [];
+  if (plan.releases.length === 0 && snapshots.length === 0) return [];
+  const style = config.releasePr!;
+  const labels = (released: boolean, bumped: readonly SnapshotBump[]) => [
+    ...new Set([
+      ...(released ? style.pendingLabels : []),
+      ...bumped.flatMap((b) => snapshotLabelsOf(lanes.get(b.lane))),
+      ...style.extraLabels,
+    ]),
+  ];
   if (!config.separatePullRequests) {
-    const pr = releasePleaseGroupedPr(base, config.lanes, plan.releases, config.releasePr?.groupTitlePattern);
-    return [{ ...pr, plan, lanes: config.lanes.map((l) => l.name) }];
+    const pr = releasePleaseGroupedPr(
+      base,
+      config.lanes,
+      plan.releases,
+      config.releasePr?.groupTitlePattern,
+      snapshots,
+    );
+    return [
+      {
+        ...pr,
+        plan,
+        lanes: config.lanes.map((l) => l.name),
+        labels: labels(plan.releases.length > 0, snapshots),
+      },
+    ];
   }
-  return plan.releases.map((r) => ({
-    ...releasePleaseLanePr(base, lanes.get(r.lane)!, r),
-    plan: lanePlan(plan, r),
-    lanes: [r.lane],
-  }));
+  return [
+    ...plan.releases.map((r) => ({
+      ...releasePleaseLanePr(base, lanes.get(r.lane)!, r),
+      plan: lanePlan(plan, r),
+      lanes: [r.lane],
+      labels: labels(true, []),
+    })),
+    ...snapshots.map((b) => ({
+      ...releasePleaseSnapshotPr(base, lanes.get(b.lane)!, b),
+      plan: { releases: [], snapshotBumps: [b], order: [], tags: [], warnings: [] },
+      lanes: [b.lane],
+      labels: labels(false, [b]),
+    })),
+  ];
 }

@@ -7,7 +7,9 @@
  * - each lane's version files go through the updaters, with the new versions of the other lanes released
  *   in the same plan (by package name) so internal dependency ranges move too;
  * - npm lockfiles next to a lane's `package.json` and at the repository root are updated when they hold
- *   the package (found automatically; a lockfile listed in `version-files` is updated like any other).
+ *   the package (found automatically; a lockfile listed in `version-files` is updated like any other);
+ * - a lane due for its Java SNAPSHOT bump gets its version files (not the released-only `java-released`
+ *   markers) set to the `-SNAPSHOT` version, and nothing else: no changelog, no manifest.
  */
 import type { LaneConfig, ReleasePlan, RepoConfig } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
@@ -18,6 +20,9 @@ import { findScalar, scanToml } from '../updaters/shared/toml-scan.js';
 import { expoSdkVersion, selectorOf } from './version-file-context.js';
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+
+/** Updaters release-please runs only for a released version, never for a SNAPSHOT one (JavaReleased). */
+const releasedOnly = (vf: { kind: string }): boolean => vf.kind === 'java-released';
 
 const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const join = (dir: string, name: string): string => (dir === '' || dir === '.' ? name : `${dir}/${name}`);
@@ -62,6 +67,7 @@ export function planReadPaths(plan: ReleasePlan, config: RepoConfig): string[] {
     lanes.add(r.lane);
     for (const d of r.dependencyUpdates) lanes.add(d.lane);
   }
+  for (const b of plan.snapshotBumps ?? []) lanes.add(b.lane);
   return releaseFilePaths(config, [...lanes]);
 }
 
@@ -144,6 +150,18 @@ export function releaseFiles(
         if (!(e instanceof ReleaseLanesError && e.code === 'RL120')) throw e;
       }
     }
+  }
+
+  for (const b of plan.snapshotBumps ?? []) {
+    const lane = laneOf(b.lane);
+    const packageName = lanePackageName(lane, currentFiles);
+    const ctx = {
+      lane: lane.name,
+      ...(packageName !== undefined ? { packageName } : {}),
+      dependencyVersions: {},
+    };
+    const snapshotFiles = { ...lane, versionFiles: lane.versionFiles.filter((vf) => !releasedOnly(vf)) };
+    writeVersionFiles(snapshotFiles, b.version, ctx, current, out, currentFiles);
   }
 
   if (plan.releases.length > 0) {

@@ -27,7 +27,9 @@ import { ERRORS, isReleaseLanesError } from '../errors.js';
 import { PENDING_LABEL } from '../flows/open-release-pr.js';
 import {
   factsOfRest,
+  isSnapshotOnly,
   isTagged,
+  snapshotLabelNames,
   notOurReleasePr,
   TAGGED_LABEL,
   type RestPull,
@@ -134,8 +136,18 @@ export function runTagging(octokit: TagOctokit, log: RunLog, t: TagTarget): Prom
         if (t.successCheck !== false) await host.checkRun(successCheck(t.mergeSha, result));
       }
       // Last: the mark of a finished release (a skipped one is finished too, or every run would retry it).
-      const labels = taggedLabels(result.config);
-      await host.relabel(t.pr, labels.add, labels.remove);
+      // A merged Java SNAPSHOT PR is not a release: it keeps its SNAPSHOT label, never gets `tagged`.
+      const snapshot = isSnapshotOnly(t.marker);
+      const labels = snapshot
+        ? {
+            add: snapshotLabelNames(
+              result.config,
+              t.marker!.snapshots!.map((s) => s.lane),
+            ),
+            remove: [],
+          }
+        : taggedLabels(result.config);
+      if (labels.add.length > 0) await host.relabel(t.pr, labels.add, labels.remove);
       log.info(
         {
           repository: `${t.owner}/${t.repo}`,
@@ -146,9 +158,11 @@ export function runTagging(octokit: TagOctokit, log: RunLog, t: TagTarget): Prom
           requests: host.requestCount(),
           warnings: result.warnings.map((w) => w.message),
         },
-        result.skipped
-          ? `release-lanes: merged PR #${t.pr} not tagged: ${result.skipped}`
-          : `release-lanes: tagged PR #${t.pr} in ${host.requestCount()} API requests`,
+        snapshot
+          ? `release-lanes: merged SNAPSHOT PR #${t.pr}: nothing to tag`
+          : result.skipped
+            ? `release-lanes: merged PR #${t.pr} not tagged: ${result.skipped}`
+            : `release-lanes: tagged PR #${t.pr} in ${host.requestCount()} API requests`,
       );
       return { ok: true, result, requests: host.requestCount() };
     } catch (error) {

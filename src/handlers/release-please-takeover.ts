@@ -16,6 +16,7 @@
  * What gets tagged is still read from the merged tree (the manifest before and after the merge), exactly as
  * for release-lanes' own PRs. Like release-please, this trusts whoever could merge into the default branch.
  */
+import { titleMatcher } from '../core/release-please-title.js';
 import type { RepoConfig } from '../core/types.js';
 import {
   DEFAULT_GROUP_PR_TITLE_PATTERN,
@@ -76,22 +77,4 @@ export function notReleasePleaseReleasePr(pr: TakeoverPr, config: RepoConfig): s
   if (delimiter < 0 || !headers.has(lines.slice(0, delimiter).join('\n').trim()))
     return "the body does not have release-please's shape (header, then ---)";
   return null;
-}
-
-/** release-please's generateMatchPattern (src/util/pull-request-title.ts). */
-export function titleMatcher(pattern: string, componentNoSpace = false): RegExp {
-  return new RegExp(
-    `^${pattern
-      .replace(/\[/g, '\\[')
-      .replace(/\]/g, '\\]')
-      .replace(/\(/g, '\\(')
-      .replace(/\)/g, '\\)')
-      .replace('${scope}', '(\\((?<branch>[\\w-./]+)\\))?')
-      .replace(
-        '${component}',
-        componentNoSpace ? '?(?<component>@?[\\w-./]*)?' : ' ?(?<component>@?[\\w-./]*)?',
-      )
-      .replace('${version}', 'v?(?<version>[0-9].*)')
-      .replace('${branch}', '(?<branch>[\\w-./]+)?')}$`,
-  );
 }

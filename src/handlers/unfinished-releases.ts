@@ -1,6 +1,6 @@
 import type { MergedPrNode } from '../adapters/github/graphql-bootstrap.js';
 import type { RepoConfig } from '../core/types.js';
-import { isOurBranchFor, isTagged, notOurReleasePr, type ReleasePrFacts } from '../flows/our-release-pr.js';
+import { isFinished, isOurBranchFor, notOurReleasePr, type ReleasePrFacts } from '../flows/our-release-pr.js';
 
 /** A merged PR of the bootstrap listing, in the predicate's terms (a Bot's GraphQL login gets its `[bot]`). */
 export function factsOfNode(n: MergedPrNode, repoFullName: string, base: string): ReleasePrFacts {
@@ -20,7 +20,8 @@ export function factsOfNode(n: MergedPrNode, repoFullName: string, base: string)
 
 /**
  * Our merged release PRs whose tagging did not finish (no `tagged` label yet): an API error, a refused
- * ruleset, a lost delivery, a label request that failed after the PR was opened. Read from the last few
+ * ruleset, a lost delivery, a label request that failed after the PR was opened. A merged Java SNAPSHOT PR
+ * (its SNAPSHOT label, no pending label) has nothing to tag and is finished. Read from the last few
  * merged PRs the bootstrap query already lists (no request of its own); a PR is ours by author, branch,
  * repository (our-release-pr.ts), never by label, so a human PR carrying the pending label is not taken
  * for one. The marker is checked when the PR is read in full, before it is tagged. Oldest first.
@@ -32,7 +33,7 @@ export async function unfinishedReleasePrs(
 ): Promise<number[]> {
   const candidates = nodes
     .map((n) => factsOfNode(n, where.repoFullName, where.base))
-    .filter((pr) => isOurBranchFor(pr.head, pr.base) && !isTagged(pr.labels, config));
+    .filter((pr) => isOurBranchFor(pr.head, pr.base) && !isFinished(pr, config));
   // Our identity is asked only when a candidate shows (the App's is cached per process).
   if (candidates.length === 0) return [];
   const login = await where.login();

@@ -42,6 +42,8 @@ export interface PrBodyInput {
 export interface PlanMarker {
   v: 1;
   lanes: { lane: string; version: string; tag: string }[];
+  /** Lanes whose version files the PR moves to a Java SNAPSHOT version (nothing to tag for them). */
+  snapshots?: { lane: string; version: string }[];
   base: string;
   /** What the next run may reuse to read less history (RepoHost.historyCarry); validated by its reader. */
   carry?: Record<string, string[]>;
@@ -125,6 +127,9 @@ export function planMarker(plan: ReleasePlan, baseSha: string, carry?: Record<st
   const marker: PlanMarker = {
     v: 1,
     lanes: plan.releases.map((r) => ({ lane: r.lane, version: r.version, tag: r.tag })),
+    ...(plan.snapshotBumps?.length
+      ? { snapshots: plan.snapshotBumps.map((b) => ({ lane: b.lane, version: b.version })) }
+      : {}),
     base: baseSha,
     ...(carry && Object.keys(carry).length > 0 ? { carry } : {}),
   };
@@ -152,6 +157,7 @@ export function parsePlanMarker(body: string | null | undefined): PlanMarker | n
     const data = JSON.parse(json) as PlanMarker;
     if (!data || data.v !== 1 || !Array.isArray(data.lanes)) return null;
     if (data.carry !== undefined && !isCarryShape(data.carry)) delete data.carry;
+    if (data.snapshots !== undefined && !Array.isArray(data.snapshots)) delete data.snapshots;
     return data;
   } catch {
     return null;

@@ -5,11 +5,14 @@
  * (`toString`) and src/util/pull-request-body.ts (`toString`), and of how src/strategies/base.ts and
  * src/plugins/merge.ts fill them for one package and for a grouped PR.
  */
-import type { LaneConfig, LaneRelease } from '../core/types.js';
+import { DEFAULT_GROUP_PR_TITLE_PATTERN, DEFAULT_PR_TITLE_PATTERN } from '../core/release-please-title.js';
+import type { LaneConfig, LaneRelease, SnapshotBump } from '../core/types.js';
+
+export { DEFAULT_GROUP_PR_TITLE_PATTERN, DEFAULT_PR_TITLE_PATTERN };
 
 export const RP_BRANCH_PREFIX = 'release-please--branches--';
-export const DEFAULT_PR_TITLE_PATTERN = 'chore${scope}: release${component} ${version}';
-export const DEFAULT_GROUP_PR_TITLE_PATTERN = 'chore: release ${branch}';
+/** The notes of a Java SNAPSHOT pull request (release-please's Java.buildSnapshotPullRequest). */
+export const SNAPSHOT_NOTES = '### Updating meta-information for bleeding-edge SNAPSHOT release.';
 export const DEFAULT_PR_HEADER = ':robot: I have created a release *beep* *boop*';
 export const DEFAULT_PR_FOOTER =
   'This PR was generated with [Release Please](https://github.com/googleapis/release-please). See [documentation](https://github.com/googleapis/release-please#release-please).';
@@ -86,17 +89,36 @@ export function releasePleaseLanePr(base: string, lane: LaneConfig, release: Lan
 }
 
 /**
+ * A Java SNAPSHOT pull request of one package (release-please's Java.buildSnapshotPullRequest): titled with
+ * release-please's default pattern, on the branch of the component it puts in titles (none when
+ * `include-component-in-tag: false`), with the default header and footer and the SNAPSHOT notes.
+ */
+export function releasePleaseSnapshotPr(base: string, lane: LaneConfig, bump: SnapshotBump) {
+  const component = lane.releasePr?.titleComponent ?? '';
+  return {
+    branch: releasePleaseBranch(base, component || undefined),
+    title: releasePleaseTitle({ targetBranch: base, component, version: bump.version }),
+    body: releasePleaseBody([{ component, version: bump.version, notes: SNAPSHOT_NOTES }]),
+    draft: lane.releasePr?.draft ?? false,
+  };
+}
+
+/**
  * The grouped PR (release-please's Merge plugin): the title pattern gets the root package's component and
  * version, header, footer and component-no-space come from the first package of the config, and the PR is a
- * draft only when every package's would be.
+ * draft only when every package's would be. SNAPSHOT bumps are entries like releases, with the SNAPSHOT notes.
  */
 export function releasePleaseGroupedPr(
   base: string,
   lanes: readonly LaneConfig[],
   releases: readonly LaneRelease[],
   groupTitlePattern?: string,
+  snapshots: readonly SnapshotBump[] = [],
 ) {
-  const byLane = new Map(releases.map((r) => [r.lane, r]));
+  const byLane = new Map<string, { version: string; notes: string }>([
+    ...releases.map((r) => [r.lane, { version: r.version, notes: r.changelog }] as const),
+    ...snapshots.map((b) => [b.lane, { version: b.version, notes: SNAPSHOT_NOTES }] as const),
+  ]);
   const released = lanes.filter((l) => byLane.has(l.name));
   const root = released.find((l) => l.paths[0] === '.');
   const first = lanes[0]?.releasePr ?? {};
@@ -110,11 +132,7 @@ export function releasePleaseGroupedPr(
       componentNoSpace: first.componentNoSpace,
     }),
     body: releasePleaseBody(
-      released.map((l) => ({
-        component: component(l),
-        version: byLane.get(l.name)!.version,
-        notes: byLane.get(l.name)!.changelog,
-      })),
+      released.map((l) => ({ component: component(l), ...byLane.get(l.name)! })),
       { header: first.header, footer: first.footer, useComponents: true },
     ),
     draft: released.every((l) => l.releasePr?.draft === true),

@@ -71,15 +71,24 @@ describe('release-please release types: every one honoured or refused', () => {
     ]);
   });
 
-  it('RL134: maven without `skip-snapshot: true` is refused (release-please would open SNAPSHOT PRs)', () => {
-    const errors = errorsOf(() => load({ packages: { '.': { 'release-type': 'maven', component: 'x' } } }));
-    expect(errors.map((e) => [e.code, e.detail, e.fix])).toEqual([
-      [
-        'RL134',
-        'release-please release type `maven` (package `.`) opens a SNAPSHOT pull request after every release; release-lanes opens none',
-        'Set `"skip-snapshot": true` (top level or on the package): release-lanes then releases exactly as release-please does with it.',
-      ],
+  it('java and maven propose Java SNAPSHOT bumps unless `skip-snapshot: true` (top level or per package)', () => {
+    const lanes = (config: object) => load(config).config.lanes.map((l) => [l.name, l.snapshotBumps]);
+    expect(lanes({ packages: { '.': { 'release-type': 'maven', component: 'x' } } })).toEqual([['x', true]]);
+    expect(
+      lanes({
+        'skip-snapshot': true,
+        packages: {
+          a: { 'release-type': 'maven', component: 'a' },
+          b: { 'release-type': 'node', component: 'b' },
+        },
+      }),
+    ).toEqual([
+      ['a', undefined],
+      ['b', undefined],
     ]);
+    expect(
+      lanes({ packages: { a: { 'release-type': 'maven', component: 'a', 'skip-snapshot': false } } }),
+    ).toEqual([['a', true]]);
   });
 
   it('ruby-yoshi takes its own changelog sections and style; ruby keeps the configured ones', () => {

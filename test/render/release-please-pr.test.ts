@@ -10,7 +10,7 @@ import {
   releasePleaseLanePr,
   releasePleaseTitle,
 } from '../../src/render/release-please-pr.js';
-import { titleMatcher } from '../../src/handlers/release-please-takeover.js';
+import { titleMatcher } from '../../src/core/release-please-title.js';
 import type { LaneConfig, LaneRelease } from '../../src/core/types.js';
 import { loadConfig } from '../../src/config/index.js';
 

@@ -6,11 +6,19 @@
  * identity of the token in use, from a release branch of this repository opened for the release branch,
  * with our plan marker ending its body — and it carries no `tagged` label yet. The `pending` label is not
  * needed (its request may have failed), and a PR carrying only the right label or branch name never counts.
+ * A merged Java SNAPSHOT PR (its marker names no release) has nothing to tag and never counts.
  */
 import { PENDING_LABEL } from '../../flows/open-release-pr.js';
 import { BRANCH_PREFIX } from '../../flows/release-branches.js';
 import { RP_BRANCH_PREFIX } from '../../render/release-please-pr.js';
-import { factsOfRest, isTagged, notOurReleasePr, type RestPull } from '../../flows/our-release-pr.js';
+import {
+  factsOfRest,
+  isSnapshotOnly,
+  isTagged,
+  notOurReleasePr,
+  type RestPull,
+} from '../../flows/our-release-pr.js';
+import { parsePlanMarker } from '../../render/pr-body.js';
 import { mapGitHubError } from './github-errors.js';
 import type { GitHubOctokit } from './octokit.js';
 
@@ -60,6 +68,8 @@ export async function mergedReleasePrs(
   const ignored: MergedReleasePrs['ignored'] = [];
   for (const pr of pulls) {
     if (!pr.merged_at || isTagged(pr.labels.map((l) => l.name))) continue;
+    // a merged Java SNAPSHOT PR has nothing to tag
+    if (isSnapshotOnly(parsePlanMarker(pr.body))) continue;
     const reason = notOurReleasePr(factsOfRest(pr), full, opts.login, opts.base);
     if (reason === null) prs.push(pr);
     else if (looksLikeOne(pr)) ignored.push({ number: pr.number, reason });

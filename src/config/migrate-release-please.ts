@@ -35,7 +35,10 @@ function untranslatable(config: RepoConfig): string[] {
   per('include-commit-authors', (l) => l.includeCommitAuthors === true);
   per('release-type: ruby-yoshi (its changelog style)', (l) => l.changelogStyle === 'ruby-yoshi');
   per('node-workspace dependency ranges in changelogs', (l) => (l.workspaceDependencies ?? []).length > 0);
-  per('Java SNAPSHOT pull requests (`skip-snapshot` not `true`)', (l) => l.snapshotBumps === true);
+  per(
+    'release-type: java/maven without skip-snapshot (Java SNAPSHOT pull requests)',
+    (l) => l.snapshotBumps === true,
+  );
   return out;
 }
 

@@ -119,6 +119,20 @@ describe('release-please release types: every one honoured or refused', () => {
     ]);
   });
 
+  it('`release-lanes init` refuses Java SNAPSHOT bumps (RL133); with `skip-snapshot: true` it migrates', () => {
+    const maven = (extra: object) =>
+      load({ packages: { a: { 'release-type': 'maven', component: 'a', ...extra } } });
+    const { config, versions } = maven({});
+    expect(errorsOf(() => migrateReleasePlease(config, versions)).map((e) => [e.code, e.detail])).toEqual([
+      [
+        'RL133',
+        'release-please-config.json uses `release-type: java/maven without skip-snapshot (Java SNAPSHOT pull requests)` (a), which .github/release-lanes.yml cannot express',
+      ],
+    ]);
+    const skipped = maven({ 'skip-snapshot': true });
+    expect(migrateReleasePlease(skipped.config, skipped.versions).yaml).toContain('kind: pom-xml');
+  });
+
   it('docs/config.md lists every type once, with the same status', () => {
     const section = /### Every release-please release type\n([\s\S]*?)\n\n(?:\*\*|###)/.exec(docs)?.[1] ?? '';
     const rows = new Map<string, string>();

@@ -260,6 +260,7 @@ export async function openReleasePrs(opts: ReleasePrFlowOptions): Promise<Releas
         baseSha: headSha,
         baseTree: state.baseTree,
         files,
+        ...executableOf(state, files),
         message: commitMessage(w, config),
         exists: current !== null && current !== undefined,
       });
@@ -336,6 +337,12 @@ export function endOfLifeCheck(headSha: string, branch: string, lanes: { lane: s
       .map((l) => `${codeSpan(l.lane)} (line ${codeSpan(l.line)})`)
       .join(', ')}: the line is outside the lane's \`supported\` range.\n\n${ERRORS.RL311.fix}\n`,
   };
+}
+
+/** The files of a release commit that are executable on the base (they keep their `x` bit). */
+function executableOf(state: ReleaseState, files: Record<string, string>): { executable?: string[] } {
+  const executable = Object.keys(files).filter((p) => state.files[p]?.mode === '100755');
+  return executable.length > 0 ? { executable } : {};
 }
 
 /** GitHub stores bodies with the line endings it was sent, but browsers edit with CRLF. */

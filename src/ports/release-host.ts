@@ -26,6 +26,8 @@ export interface BaseFile {
   text: string;
   /** Git blob id. */
   oid: string;
+  /** `100755` for an executable file (kept when the release commit rewrites it); absent = `100644`. */
+  mode?: '100755';
 }
 
 export interface BranchHead {
@@ -68,6 +70,8 @@ export interface ReleaseBranchWrite {
   baseTree: string;
   /** Path → new full content (UTF-8). Other files stay as in `baseSha`. */
   files: Record<string, string>;
+  /** Paths among `files` that are executable at `baseSha` (they stay `100755`). */
+  executable?: string[];
   message: string;
   /** Whether the branch exists (force-update) or not (create). */
   exists: boolean;

@@ -1,6 +1,9 @@
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
 import { harness, short, type AppHarness } from './helpers/setup.js';
 import { parsePlanMarker } from '../../src/render/pr-body.js';
 import { createSdkServerRepo } from './helpers/monorepo.js';
+import { createTestRepo } from '../helpers/git-repo.js';
 
 const GATHER = ['POST /graphql releaseLanesBootstrap', 'POST /graphql releaseLanesHistory'];
 const STATE = 'POST /graphql releaseLanesState';
@@ -323,5 +326,48 @@ describe('separate-pull-requests: one PR per lane', () => {
       sdk: '1.4.0',
       server: '0.4.1',
     });
+  });
+});
+
+describe('an executable version file', () => {
+  test('keeps its mode in the release commit (the state query reads the modes of its directory)', async () => {
+    const repo = createTestRepo('rl-app-x-');
+    repo.commit('chore: initial', {
+      '.github/release-lanes.yml':
+        'lanes:\n  - name: tool\n    path: .\n    tag: v{version}\n    version-files:\n      - { kind: generic, path: bin/tool }\n      - { kind: generic, path: bin/README.md }\n',
+      '.release-lanes-manifest.json': '{\n  "tool": "1.0.0"\n}\n',
+      'bin/tool': '#!/bin/sh\nVERSION=1.0.0 # x-release-please-version\necho "$VERSION"\n',
+      'bin/README.md': 'tool 1.0.0 <!-- x-release-please-version -->\n',
+    });
+    chmodSync(join(repo.dir, 'bin/tool'), 0o755);
+    repo.commit('chore: make bin/tool executable');
+    expect(repo.git('ls-tree', 'HEAD', 'bin/tool')).toMatch(/^100755 /);
+    repo.tag('v1.0.0');
+    repo.commit('fix: quoting', { 'src/x.sh': 'x\n' });
+    h = await harness(repo);
+    await h.push();
+
+    const calls = short(h.gh.calls());
+    const state = h.gh.requests[calls.indexOf(STATE)]!.body as { query: string };
+    expect(state.query).toMatch(
+      /d0: object\(expression: \$d0\) \{ \.\.\. on Tree \{ entries \{ name mode \} \} \}/,
+    );
+    const tree = h.gh.requests[calls.indexOf('POST …/git/trees')]!.body as {
+      tree: { path: string; mode: string }[];
+    };
+    expect(Object.fromEntries(tree.tree.map((e) => [e.path, e.mode]))).toMatchObject({
+      'bin/tool': '100755',
+      'bin/README.md': '100644',
+      'CHANGELOG.md': '100644',
+    });
+    const modes = repo
+      .git('ls-tree', '-r', BRANCH, 'bin')
+      .split('\n')
+      .map((l) => l.split(/\s+/).slice(0, 1).concat(l.split('\t')[1]!));
+    expect(modes).toEqual([
+      ['100644', 'bin/README.md'],
+      ['100755', 'bin/tool'],
+    ]);
+    expect(h.gh.fileAt(BRANCH, 'bin/tool')).toContain('VERSION=1.0.1');
   });
 });

@@ -109,7 +109,7 @@ export function createGitHubReleaseHost(
         `reading ${path}@${q.baseSha.slice(0, 7)}`,
       );
       const text = Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
-      parsed.state.files[path] = { text, oid };
+      parsed.state.files[path] = { ...parsed.state.files[path], text, oid };
     }
     return parsed.state;
   }
@@ -122,7 +122,12 @@ export function createGitHubReleaseHost(
         base_tree: w.baseTree,
         tree: Object.keys(w.files)
           .sort()
-          .map((path) => ({ path, mode: '100644', type: 'blob', content: w.files[path] })),
+          .map((path) => ({
+            path,
+            mode: w.executable?.includes(path) ? '100755' : '100644',
+            type: 'blob',
+            content: w.files[path],
+          })),
       },
       what,
     );

@@ -2,6 +2,7 @@
  * The one GraphQL query the release-PR flow reads its state with (pure builder + parser):
  * - `base`: the base commit's tree id (the `base_tree` of the release commit);
  * - `rN`: text + blob id of each file to read at the base commit, `cN`: blob id of each file to compare;
+ * - `dN`: the entries (name, mode) of each directory holding a file read, so an executable file stays one;
  * - `hN`: head commit (and parents) of each release branch, `hNfM`: blob ids on that branch;
  * - `pN`: open pull requests whose head is that branch (with their author: GraphQL names a bot `slug`,
  *   REST and the token identity `slug[bot]`, so bots are reported as `slug[bot]`).
@@ -36,6 +37,8 @@ export interface StateQueryPlan {
   query: string;
   variables: Record<string, string>;
   branches: string[];
+  /** The directories asked as `dN` (in order). */
+  dirs: string[];
 }
 
 export function releaseStateQuery(owner: string, repo: string, q: ReleaseStateQuery): StateQueryPlan {
@@ -48,6 +51,12 @@ export function releaseStateQuery(owner: string, repo: string, q: ReleaseStateQu
     fields.push(
       `r${i}: object(expression: $r${i}) { __typename ... on Blob { oid text isTruncated isBinary } }`,
     );
+  });
+  const dirs = readDirs(q.read);
+  dirs.forEach((dir, i) => {
+    defs.push(`$d${i}: String!`);
+    variables[`d${i}`] = `${q.baseSha}:${dir}`;
+    fields.push(`d${i}: object(expression: $d${i}) { ... on Tree { entries { name mode } } }`);
   });
   q.compare.forEach((path, i) => {
     defs.push(`$c${i}: String!`);
@@ -79,8 +88,18 @@ export function releaseStateQuery(owner: string, repo: string, q: ReleaseStateQu
     ${fields.join('\n    ')}
   }
 }`;
-  return { query, variables, branches };
+  return { query, variables, branches, dirs };
 }
+
+const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+
+/** The directories of the files read (`''` = the root tree), each once. */
+function readDirs(paths: readonly string[]): string[] {
+  return [...new Set(paths.map(dirOf))].sort();
+}
+
+/** Git's mode of an executable blob: 0o100755, as GraphQL's `TreeEntry.mode` reports it (an Int). */
+const EXECUTABLE = 0o100755;
 
 export type StateData = { repository: Record<string, unknown> | null };
 
@@ -101,6 +120,11 @@ export function parseReleaseState(
   if (!baseTree) return null;
   const files: ReleaseState['files'] = {};
   const fallbacks: Record<string, string> = {};
+  const executable = new Set<string>();
+  plan.dirs.forEach((dir, i) => {
+    const entries = (r[`d${i}`] as { entries?: { name: string; mode: number }[] } | null)?.entries ?? [];
+    for (const e of entries) if (e.mode === EXECUTABLE) executable.add(dir ? `${dir}/${e.name}` : e.name);
+  });
   q.read.forEach((path, i) => {
     const n = r[`r${i}`];
     if (!isBlob(n) || !n.oid) {
@@ -108,7 +132,11 @@ export function parseReleaseState(
       return;
     }
     if (n.isTruncated || n.isBinary || typeof n.text !== 'string') fallbacks[path] = n.oid;
-    files[path] = { text: typeof n.text === 'string' ? n.text : '', oid: n.oid };
+    files[path] = {
+      text: typeof n.text === 'string' ? n.text : '',
+      oid: n.oid,
+      ...(executable.has(path) ? { mode: '100755' as const } : {}),
+    };
   });
   q.compare.forEach((path, i) => {
     const n = r[`c${i}`];

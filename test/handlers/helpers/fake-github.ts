@@ -407,6 +407,22 @@ export function createFakeGitHub(repo: TestRepo, owner = 'acme', name = 'mono'):
           repository[`p${k.slice(1)}`] = { nodes: openPrsFor(val).map(prNode) };
         } else if (/^l\d+$/.test(k)) {
           repository[k] = labels.has(val) ? { id: `L_${val}` } : null;
+        } else if (/^d\d+$/.test(k)) {
+          // a directory's entries, modes as GraphQL's TreeEntry.mode (an Int)
+          const listing = tryGit(['ls-tree', val]);
+          repository[k] =
+            listing === null
+              ? null
+              : {
+                  __typename: 'Tree',
+                  entries: listing
+                    .split('\n')
+                    .filter(Boolean)
+                    .map((line) => {
+                      const [meta, name] = line.split('\t');
+                      return { name, mode: parseInt(meta!.split(' ')[0]!, 8) };
+                    }),
+                };
         }
       }
     } else {

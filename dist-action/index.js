@@ -34530,9 +34530,7 @@ var RELEASE_PLEASE_TYPES = {
   helm: honoured2,
   elixir: honoured2,
   "terraform-module": honoured2,
-  java: refused2(
-    "use `release-type: maven` (it updates pom.xml) with `skip-snapshot: true`, or `simple` with `extra-files`"
-  ),
+  java: honoured2,
   "java-yoshi": refused2(JAVA_YOSHI),
   "java-yoshi-mono-repo": refused2(JAVA_YOSHI),
   "java-backport": refused2(JAVA_YOSHI),
@@ -34572,6 +34570,14 @@ var RELEASE_PLEASE_TYPES = {
 var RUBY_YOSHI_SECTIONS = DEFAULT_CHANGELOG_SECTIONS.filter(
   (s) => s.type !== "deps"
 ).map((s) => ({ ...s, hidden: s.type === "docs" ? false : s.hidden }));
+var JAVA_TYPES = /* @__PURE__ */ new Set(["java", "maven"]);
+var JAVA_SECTIONS = DEFAULT_CHANGELOG_SECTIONS.map((s) => ({
+  ...s,
+  hidden: s.type === "docs" ? false : s.hidden
+}));
+function typeChangelogSections(releaseType) {
+  return JAVA_TYPES.has(releaseType) ? JAVA_SECTIONS : DEFAULT_CHANGELOG_SECTIONS;
+}
 
 // src/config/release-please-files.ts
 function rpPath(pkgPath, file) {
@@ -34632,7 +34638,11 @@ function typeFiles(input2) {
     case "simple":
       return [["version-txt", input2.versionFile ?? "version.txt"]];
     case "maven":
-      return [["pom-xml", "pom.xml"]];
+      return [
+        ["pom-xml", "pom.xml"],
+        ["java-released", "pom.xml", optional],
+        ["generic", "pom.xml", optional]
+      ];
     case "terraform-module":
       return [
         ["terraform-readme", "readme.md", optional],
@@ -34649,18 +34659,20 @@ function releaseTypeVersionFiles(input2) {
   const out = typeFiles(input2).map(
     ([kind, file, opts]) => ({ kind, path: rpPath(input2.path, file), ...opts })
   );
-  for (const extra of input2.extraFiles ?? []) out.push(...extraFile(input2.path, extra));
+  const java2 = JAVA_TYPES.has(input2.releaseType);
+  for (const extra of input2.extraFiles ?? []) out.push(...extraFile(input2.path, extra, java2));
   return out;
 }
-function extraFile(pkgPath, extra) {
+function extraFile(pkgPath, extra, java2) {
   if (typeof extra === "string") {
     const path2 = rpPath(pkgPath, extra);
     const structured = /\.json$/.test(extra) ? { kind: "json", path: path2, jsonpath: "$.version" } : /\.ya?ml$/.test(extra) ? { kind: "yaml", path: path2, jsonpath: "$.version" } : /\.toml$/.test(extra) ? { kind: "toml", path: path2, jsonpath: "$.version" } : /\.xml$/.test(extra) ? { kind: "xml", path: path2, xpath: "/*/version" } : void 0;
-    const generic = { kind: "generic", path: path2 };
-    return structured ? [
-      { ...structured, alternative: true },
-      { ...generic, alternative: true }
-    ] : [generic];
+    const entries = [
+      ...java2 ? [{ kind: "java-released", path: path2 }] : [],
+      ...structured ? [structured] : [],
+      { kind: "generic", path: path2 }
+    ];
+    return entries.length > 1 ? entries.map((e) => ({ ...e, alternative: true })) : entries;
   }
   if (extra.glob) {
     throw new ReleaseLanesError(
@@ -34703,7 +34715,7 @@ function releaseTypeDiscoverRules(releaseType, path) {
         rule("metadata.yaml", "terraform-metadata")
       ];
     case "maven":
-      return [rule("pom.xml", "pom-xml")];
+      return [rule("pom.xml", "pom-xml"), rule("pom.xml", "java-released"), rule("pom.xml", "generic")];
     default:
       return [];
   }
@@ -35045,6 +35057,7 @@ var VERSION_FILE_KINDS = [
   "gemfile-lock",
   // java
   "pom-xml",
+  "java-released",
   // go
   "go",
   "version-go",
@@ -35493,7 +35506,7 @@ function parseReleasePleaseConfig(text, inputs = {}) {
       bumpMinorPreMajor: cfg["bump-minor-pre-major"] ?? false,
       bumpPatchForMinorPreMajor: cfg["bump-patch-for-minor-pre-major"] ?? false,
       // ruby-yoshi writes its own sections whatever `changelog-sections` says
-      changelogSections: releaseType === "ruby-yoshi" ? RUBY_YOSHI_SECTIONS.map((s) => ({ ...s })) : (cfg["changelog-sections"] ?? DEFAULT_CHANGELOG_SECTIONS).map((s) => ({
+      changelogSections: releaseType === "ruby-yoshi" ? RUBY_YOSHI_SECTIONS.map((s) => ({ ...s })) : (cfg["changelog-sections"] ?? typeChangelogSections(releaseType)).map((s) => ({
         type: s.type,
         section: s.section,
         hidden: s.hidden ?? false
@@ -40308,11 +40321,23 @@ function updateJson(content, version, ctx) {
 // src/updaters/generic/markers.ts
 var SEMVER2 = /(?<![\d.])\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?/;
 var NUMBER = /(?<!\d)\d+(?!\d)/;
-var SCOPES = "version-date|version|major|minor|patch|date";
-var INLINE2 = new RegExp(`x-release-(?:lanes|please)-(${SCOPES})(?![\\w-])`);
-var BLOCK_START = new RegExp(`x-release-(?:lanes|please)-start-(${SCOPES})(?![\\w-])`);
-var BLOCK_END = /x-release-(?:lanes|please)-end(?![\w-])/;
-function updateGeneric(content, version, _ctx) {
+function markerFamily(infix, scopes) {
+  const p = `x-release-(?:lanes|please)${infix}`;
+  return {
+    label: `x-release-lanes${infix}`,
+    inline: new RegExp(`${p}-(${scopes})(?![\\w-])`),
+    blockStart: new RegExp(`${p}-start-(${scopes})(?![\\w-])`),
+    blockEnd: new RegExp(`${p}-end(?![\\w-])`)
+  };
+}
+var updateGeneric = markerUpdater(
+  markerFamily("", "version-date|version|major|minor|patch|date")
+);
+function markerUpdater(family) {
+  return (content, version, _ctx) => updateMarkers(family, content, version);
+}
+function updateMarkers(family, content, version) {
+  const { label } = family;
   const parts = parseParts(version);
   const lines = splitLines(content);
   let block;
@@ -40329,24 +40354,20 @@ function updateGeneric(content, version, _ctx) {
     });
   };
   lines.forEach((line, i) => {
-    const inline = INLINE2.exec(line.text);
+    const inline = family.inline.exec(line.text);
     if (inline) {
       markers++;
       const scope = inline[1];
       const before = replaced;
       line.text = replace2(line.text, scope, false);
       if (replaced === before && scope !== "date") {
-        throw cannotUpdate(
-          `this x-release-lanes-${scope} marker line has no ${scope} to replace`,
-          void 0,
-          i + 1
-        );
+        throw cannotUpdate(`this ${label}-${scope} marker line has no ${scope} to replace`, void 0, i + 1);
       }
     } else if (block) {
       line.text = replace2(line.text, block.scope, true);
-      if (BLOCK_END.test(line.text)) block = void 0;
+      if (family.blockEnd.test(line.text)) block = void 0;
     } else {
-      const start = BLOCK_START.exec(line.text);
+      const start = family.blockStart.exec(line.text);
       if (start) {
         markers++;
         block = { scope: start[1], line: i + 1 };
@@ -40354,18 +40375,12 @@ function updateGeneric(content, version, _ctx) {
     }
   });
   if (block) {
-    throw cannotUpdate(
-      "this x-release-lanes-start block is never closed with x-release-lanes-end",
-      void 0,
-      block.line
-    );
+    throw cannotUpdate(`this ${label}-start block is never closed with ${label}-end`, void 0, block.line);
   }
   if (markers === 0) {
-    throw cannotUpdate(
-      "no x-release-lanes-version marker (or x-release-lanes-start-version block) in the file"
-    );
+    throw cannotUpdate(`no ${label}-version marker (or ${label}-start-version block) in the file`);
   }
-  if (replaced === 0) throw cannotUpdate("the x-release-lanes markers select no version to replace");
+  if (replaced === 0) throw cannotUpdate(`the ${label} markers select no version to replace`);
   return joinLines(lines);
 }
 function parseParts(version) {
@@ -40652,6 +40667,9 @@ function updateHelmChart(content, version, ctx) {
   }
   return applyEdits(content, edits);
 }
+
+// src/updaters/java/java-released.ts
+var updateJavaReleased = markerUpdater(markerFamily("-released", "version|major|minor|patch"));
 
 // src/updaters/java/pom-xml.ts
 var ln = (name2) => `*[local-name()="${name2}"]`;
@@ -41042,6 +41060,7 @@ var UPDATERS = {
   "version-rb": updateVersionRb,
   "gemfile-lock": updateGemfileLock,
   "pom-xml": updatePomXml,
+  "java-released": updateJavaReleased,
   go: updateGo,
   "version-go": updateVersionGo,
   "terraform-readme": updateTerraformReadme,

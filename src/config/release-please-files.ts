@@ -7,6 +7,7 @@
  */
 import type { DiscoverRule, VersionFile } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
+import { JAVA_TYPES } from './release-please-types.js';
 
 /** release-please's `extra-files` entry. */
 export type RpExtraFile =
@@ -96,7 +97,12 @@ function typeFiles(input: ReleaseTypeFilesInput): Entry[] {
     case 'simple':
       return [['version-txt', input.versionFile ?? 'version.txt']];
     case 'maven':
-      return [['pom-xml', 'pom.xml']];
+      // release-please's Maven: PomXml, then JavaReleased and Generic markers (a pom.xml without markers is fine)
+      return [
+        ['pom-xml', 'pom.xml'],
+        ['java-released', 'pom.xml', optional],
+        ['generic', 'pom.xml', optional],
+      ];
     case 'terraform-module':
       return [
         ['terraform-readme', 'readme.md', optional],
@@ -115,16 +121,18 @@ export function releaseTypeVersionFiles(input: ReleaseTypeFilesInput): VersionFi
   const out: VersionFile[] = typeFiles(input).map(
     ([kind, file, opts]) => ({ kind, path: rpPath(input.path, file), ...opts }) as VersionFile,
   );
-  for (const extra of input.extraFiles ?? []) out.push(...extraFile(input.path, extra));
+  const java = JAVA_TYPES.has(input.releaseType);
+  for (const extra of input.extraFiles ?? []) out.push(...extraFile(input.path, extra, java));
   return out;
 }
 
 /**
  * One `extra-files` entry, as release-please's BaseStrategy.extraFileUpdates: a string is a marker file,
- * and a `.json`/`.yaml`/`.yml`/`.toml`/`.xml` string also has its top-level version updated (either
- * one is enough: the entries are `alternative`); objects name their type and selector.
+ * and a `.json`/`.yaml`/`.yml`/`.toml`/`.xml` string also has its top-level version updated; a java/maven
+ * package's string first gets its `x-release-please-released-…` markers updated (Java.buildUpdates). Any
+ * one of these is enough: the entries are `alternative`. Objects name their type and selector.
  */
-function extraFile(pkgPath: string, extra: RpExtraFile): VersionFile[] {
+function extraFile(pkgPath: string, extra: RpExtraFile, java: boolean): VersionFile[] {
   if (typeof extra === 'string') {
     const path = rpPath(pkgPath, extra);
     const structured: VersionFile | undefined = /\.json$/.test(extra)
@@ -136,13 +144,12 @@ function extraFile(pkgPath: string, extra: RpExtraFile): VersionFile[] {
           : /\.xml$/.test(extra)
             ? { kind: 'xml', path, xpath: '/*/version' }
             : undefined;
-    const generic: VersionFile = { kind: 'generic', path };
-    return structured
-      ? [
-          { ...structured, alternative: true },
-          { ...generic, alternative: true },
-        ]
-      : [generic];
+    const entries: VersionFile[] = [
+      ...(java ? [{ kind: 'java-released', path } as const] : []),
+      ...(structured ? [structured] : []),
+      { kind: 'generic', path },
+    ];
+    return entries.length > 1 ? entries.map((e) => ({ ...e, alternative: true })) : entries;
   }
   if (extra.glob) {
     throw new ReleaseLanesError(
@@ -175,7 +182,7 @@ function extraFile(pkgPath: string, extra: RpExtraFile): VersionFile[] {
 /**
  * The files release-please's strategy finds by name anywhere under the package (its
  * `findFilesByFilenameAndRef` calls): python `version.py`; terraform-module `readme.md`, `README.md`,
- * `versions.tf`, `versions.tf.tmpl`, `metadata.yaml`; maven `pom.xml`.
+ * `versions.tf`, `versions.tf.tmpl`, `metadata.yaml`; maven `pom.xml` (PomXml, JavaReleased, Generic).
  */
 export function releaseTypeDiscoverRules(releaseType: string, path: string): DiscoverRule[] {
   const rule = (name: string, kind: DiscoverRule['kind']): DiscoverRule => ({ under: path, name, kind });
@@ -191,7 +198,7 @@ export function releaseTypeDiscoverRules(releaseType: string, path: string): Dis
         rule('metadata.yaml', 'terraform-metadata'),
       ];
     case 'maven':
-      return [rule('pom.xml', 'pom-xml')];
+      return [rule('pom.xml', 'pom-xml'), rule('pom.xml', 'java-released'), rule('pom.xml', 'generic')];
     default:
       return [];
   }

@@ -36,9 +36,7 @@ export const RELEASE_PLEASE_TYPES: Record<string, RpTypeSpec> = {
   helm: honoured,
   elixir: honoured,
   'terraform-module': honoured,
-  java: refused(
-    'use `release-type: maven` (it updates pom.xml) with `skip-snapshot: true`, or `simple` with `extra-files`',
-  ),
+  java: honoured,
   'java-yoshi': refused(JAVA_YOSHI),
   'java-yoshi-mono-repo': refused(JAVA_YOSHI),
   'java-backport': refused(JAVA_YOSHI),
@@ -83,3 +81,20 @@ export const RELEASE_PLEASE_TYPES: Record<string, RpTypeSpec> = {
 export const RUBY_YOSHI_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECTIONS.filter(
   (s) => s.type !== 'deps',
 ).map((s) => ({ ...s, hidden: s.type === 'docs' ? false : s.hidden }));
+
+/** release-please's Java strategies honoured here: `java` (no files of its own) and `maven` (its pom.xml files). */
+export const JAVA_TYPES: ReadonlySet<string> = new Set(['java', 'maven']);
+
+/**
+ * release-please's Java CHANGELOG_SECTIONS, its default when the config gives no `changelog-sections`: the
+ * default sections in the same order, with `docs` (Documentation) shown.
+ */
+export const JAVA_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECTIONS.map((s) => ({
+  ...s,
+  hidden: s.type === 'docs' ? false : s.hidden,
+}));
+
+/** The sections a release type writes when the config gives no `changelog-sections`. */
+export function typeChangelogSections(releaseType: string): readonly ChangelogSection[] {
+  return JAVA_TYPES.has(releaseType) ? JAVA_SECTIONS : DEFAULT_CHANGELOG_SECTIONS;
+}

@@ -8,7 +8,6 @@ import type { LaneConfig, LanePrOptions, RepoConfig, Warning, WorkspaceDependenc
 import { ReleaseLanesError as CodedError, ReleaseLanesErrors, type ReleaseLanesError } from '../errors.js';
 import {
   DEFAULT_CHANGELOG_FILE,
-  DEFAULT_CHANGELOG_SECTIONS,
   DEFAULT_INITIAL_VERSION,
   RELEASE_PLEASE_CONFIG_PATH,
   RELEASE_PLEASE_MANIFEST_PATH,
@@ -16,7 +15,7 @@ import {
 import { normalizePath } from './paths.js';
 import { releasePleaseKeyErrors } from './release-please-keys.js';
 import { labelList, releasePleasePrStyle } from './release-please-style.js';
-import { RELEASE_PLEASE_TYPES, RUBY_YOSHI_SECTIONS } from './release-please-types.js';
+import { RELEASE_PLEASE_TYPES, RUBY_YOSHI_SECTIONS, typeChangelogSections } from './release-please-types.js';
 import { didYouMean } from './suggest.js';
 import {
   releaseTypeDiscoverRules,
@@ -275,7 +274,7 @@ export function parseReleasePleaseConfig(
       changelogSections:
         releaseType === 'ruby-yoshi'
           ? RUBY_YOSHI_SECTIONS.map((s) => ({ ...s }))
-          : (cfg['changelog-sections'] ?? DEFAULT_CHANGELOG_SECTIONS).map((s) => ({
+          : (cfg['changelog-sections'] ?? typeChangelogSections(releaseType)).map((s) => ({
               type: s.type,
               section: s.section,
               hidden: s.hidden ?? false,

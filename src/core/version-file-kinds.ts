@@ -24,6 +24,7 @@ export const VERSION_FILE_KINDS = [
   'gemfile-lock',
   // java
   'pom-xml',
+  'java-released',
   // go
   'go',
   'version-go',

@@ -12,6 +12,7 @@ import { updateYaml } from './generic/yaml.js';
 import { updateGo } from './go/go-mod.js';
 import { updateVersionGo } from './go/version-go.js';
 import { updateHelmChart } from './helm/chart-yaml.js';
+import { updateJavaReleased } from './java/java-released.js';
 import { updatePomXml } from './java/pom-xml.js';
 import { updatePackageJson } from './node/package-json.js';
 import { updatePackageLock } from './node/package-lock.js';
@@ -52,6 +53,7 @@ export const UPDATERS: Record<VersionFileKind, Updater> = {
   'version-rb': updateVersionRb,
   'gemfile-lock': updateGemfileLock,
   'pom-xml': updatePomXml,
+  'java-released': updateJavaReleased,
   go: updateGo,
   'version-go': updateVersionGo,
   'terraform-readme': updateTerraformReadme,

@@ -32,10 +32,17 @@ describe('version files found by name (release-please findFilesByFilenameAndRef)
       ['py/a/version.py', true],
     ]);
     // the root maven lane: its required pom.xml stays as listed; the others are found under `.`
+    // (each pom.xml: PomXml, then the released and generic markers, which a pom.xml may lack)
     expect(lanes.root!.map((f) => [f.kind, f.path, f.optional ?? false])).toEqual([
       ['pom-xml', 'pom.xml', false],
+      ['java-released', 'pom.xml', true],
+      ['generic', 'pom.xml', true],
       ['pom-xml', 'core/pom.xml', true],
       ['pom-xml', 'py/pom.xml', true],
+      ['java-released', 'core/pom.xml', true],
+      ['java-released', 'py/pom.xml', true],
+      ['generic', 'core/pom.xml', true],
+      ['generic', 'py/pom.xml', true],
     ]);
     expect(lanes.web).toEqual(config.lanes[2]!.versionFiles);
   });

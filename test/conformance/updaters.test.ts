@@ -201,6 +201,14 @@ const CASES: Case[] = [
     theirs: opts(rp('updaters/node/package-json', 'PackageJson')),
   },
   {
+    name: 'java/maven released markers (JavaReleased)',
+    kind: 'java-released',
+    content:
+      '<properties>\n  <released>1.2.3</released><!-- x-release-please-released-version -->\n  <next>1.2.4-SNAPSHOT</next><!-- x-release-please-version -->\n  <minor>2</minor><!-- x-release-please-released-minor -->\n</properties>\n<!-- x-release-please-released-start-version -->\n<description>com.acme:lib:1.2.3</description>\n<!-- x-release-please-released-end -->\n',
+    version: '1.3.0',
+    theirs: opts(rp('updaters/java/java-released', 'JavaReleased')),
+  },
+  {
     name: 'extra-files generic markers',
     kind: 'generic',
     content:

@@ -1,5 +1,6 @@
 import type { LaneConfig, ReleasePlan, VersionFile } from '../../src/core/types.js';
 import { ReleaseLanesError } from '../../src/errors.js';
+import { loadConfig } from '../../src/config/index.js';
 import { releaseFiles } from '../../src/flows/release-files.js';
 import { laneConfig, repoConfig } from '../helpers/config.js';
 
@@ -63,5 +64,53 @@ describe('optional and alternative version files', () => {
     expect(() => run([{ kind: 'version-txt', path: 'version.txt' }], { 'version.txt': null })).toThrow(
       /RL120/,
     );
+  });
+});
+
+describe('java/maven files (release-please Maven: PomXml, JavaReleased, Generic)', () => {
+  /** The release-please package `.` of `type`, as lane `app` of the plan above. */
+  const write = (type: string, files: Record<string, string>, extra: object = {}) => {
+    const { config } = loadConfig({
+      releasePleaseConfig: JSON.stringify({
+        'skip-snapshot': true,
+        packages: { '.': { 'release-type': type, 'include-component-in-tag': false, ...extra } },
+      }),
+    });
+    const lanes = [{ ...config.lanes[0]!, name: 'app' }];
+    return releaseFiles(plan, { ...config, lanes }, { '.release-please-manifest.json': null, ...files });
+  };
+
+  it('a pom.xml without markers is fine; one without a version is RL120', () => {
+    const out = write('maven', { 'pom.xml': '<project>\n  <version>1.2.3</version>\n</project>\n' });
+    expect(out['pom.xml']).toBe('<project>\n  <version>1.3.0</version>\n</project>\n');
+    expect(() => write('maven', { 'pom.xml': '<project/>\n' })).toThrow(/RL120/);
+  });
+
+  it('an extra file of a java package needs released or generic markers, either is enough', () => {
+    const extra = { 'extra-files': ['a.md', 'b.md'] };
+    const out = write(
+      'java',
+      { 'a.md': 'v1.2.3 x-release-please-released-version\n', 'b.md': 'v1.2.3 x-release-please-version\n' },
+      extra,
+    );
+    expect([out['a.md'], out['b.md']]).toEqual([
+      'v1.3.0 x-release-please-released-version\n',
+      'v1.3.0 x-release-please-version\n',
+    ]);
+    expect(() =>
+      write('java', { 'a.md': 'v1.2.3\n', 'b.md': 'v1.2.3 x-release-please-version\n' }, extra),
+    ).toThrow(/RL120/);
+    // a non-java package's extra file: released markers are not its markers
+    expect(() =>
+      write(
+        'simple',
+        {
+          'version.txt': '1.2.3\n',
+          'a.md': 'v1.2.3 x-release-please-released-version\n',
+          'b.md': 'x-release-please-version 1.2.3\n',
+        },
+        extra,
+      ),
+    ).toThrow(/RL120/);
   });
 });

@@ -19,6 +19,7 @@ const NOTHING: [VersionFileKind, string, Partial<UpdaterContext>?][] = [
   ['mix-exs', 'defmodule Acme do\nend\n'],
   ['composer-json', '{"name": "acme/lib"}'],
   ['pom-xml', '<project><artifactId>x</artifactId></project>'],
+  ['java-released', '<version>1.2.3</version><!-- x-release-please-version -->\n'],
   ['terraform-readme', '# module\n'],
   ['terraform-versions', 'terraform {}\n'],
   ['terraform-metadata', 'spec: {}\n'],

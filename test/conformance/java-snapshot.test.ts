@@ -5,63 +5,24 @@
  * marker), the branch, the labels and the version must be identical, and neither writes a changelog entry
  * or a manifest change. Once the SNAPSHOT pull request is merged, both propose the same release again.
  */
-import { planFromHost } from '../../src/plan.js';
-import { createGitRepoHost } from '../../src/adapters/git/index.js';
-import { wantedPrs } from '../../src/flows/release-branches.js';
-import { planReadPaths, releaseFiles } from '../../src/flows/release-files.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
-import { rp, Version } from './release-please.js';
+import {
+  ourReleasePr,
+  RP_MANIFEST as MANIFEST,
+  tagOf,
+  theirReleasePr,
+  undated,
+  type Package,
+} from './harness.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any;
-const buildStrategy = rp<(o: object) => Promise<Any>>('factory', 'buildStrategy');
-const parseConventionalCommits = rp<(c: object[]) => Any[]>('commit', 'parseConventionalCommits');
-const TagName = rp<Any>('util/tag-name', 'TagName');
-const FileNotFoundError = rp<Any>('errors', 'FileNotFoundError');
-
-const NOW = new Date('2026-03-04T12:00:00Z');
-const MANIFEST = '.release-please-manifest.json';
-const marker = (body: string) => body.replace(/\n\n<!-- release-lanes:plan [^\n]*-->\n$/, '');
-
-function fakeGitHub(files: Record<string, string>) {
-  const contents = (path: string) => {
-    const text = files[path];
-    if (text === undefined) throw new FileNotFoundError(path);
-    return { sha: 'x', content: Buffer.from(text).toString('base64'), parsedContent: text, mode: '100644' };
-  };
-  return {
-    repository: { owner: 'acme', repo: 'repo', defaultBranch: 'main' },
-    getFileContentsOnBranch: async (path: string) => contents(path),
-    getFileContents: async (path: string) => contents(path),
-    getFileJson: async (path: string) => JSON.parse(contents(path).parsedContent) as unknown,
-    findFilesByFilenameAndRef: async (name: string, _ref: string, prefix?: string) => {
-      const base = prefix && prefix !== '.' ? `${prefix.replace(/\/$/, '')}/` : '';
-      return Object.keys(files)
-        .filter((p) => p.startsWith(base) && p.split('/').pop() === name)
-        .map((p) => p.slice(base.length));
-    },
-    findFilesByExtensionAndRef: async () => [],
-    findFilesByGlobAndRef: async () => [],
-  };
-}
-
-interface Fixture {
+interface Fixture extends Package {
   name: string;
-  path: string;
-  /** The package's release-please options (top-level options too: there is one package). */
-  pkg: Record<string, unknown>;
   previous: string;
-  files: Record<string, string>;
   /** Commits after the release (none: the release PR's merge is the newest commit). */
   commits: string[];
   /** What both must propose: a SNAPSHOT pull request, or a release. */
   expect: 'snapshot' | 'release';
 }
-
-const camel = (o: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(o).map(([k, v]) => [k.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), v]),
-  );
 
 const pom = (version: string, extra = '') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>com.acme</groupId>\n  <artifactId>lib</artifactId>\n  <version>${version}</version>\n${extra}</project>\n`;
@@ -131,6 +92,23 @@ const FIXTURES: Fixture[] = [
     expect: 'snapshot',
   },
   {
+    name: 'java: only its extra-files move to the SNAPSHOT, released-version markers stay',
+    path: '.',
+    pkg: {
+      'release-type': 'java',
+      'include-component-in-tag': false,
+      'extra-files': ['src/main/java/com/acme/Version.java'],
+    },
+    previous: '1.4.0',
+    files: {
+      'src/main/java/com/acme/Version.java':
+        'class Version {\n  static final String CURRENT = "1.4.0"; // x-release-please-version\n  static final String RELEASED = "1.4.0"; // x-release-please-released-version\n}\n',
+      'pom.xml': pom('1.4.0'),
+    },
+    commits: ['fix: npe'],
+    expect: 'snapshot',
+  },
+  {
     name: 'after the SNAPSHOT PR was squash-merged: the release',
     path: '.',
     pkg: { 'release-type': 'maven', 'include-component-in-tag': false },
@@ -159,34 +137,10 @@ const FIXTURES: Fixture[] = [
   },
 ];
 
-const at = (path: string, file: string) => (path === '.' ? file : `${path}/${file}`);
-
 async function theirs(f: Fixture, repo: TestRepo, tagSha: string) {
-  const strategy = await buildStrategy({
-    github: fakeGitHub(f.files),
-    path: f.path,
-    targetBranch: 'main',
-    ...camel(f.pkg),
-  });
-  const log = repo.git('log', '--format=%H%x00%B%x00', `${tagSha}..HEAD`).split('\0\n').filter(Boolean);
-  const commits = log.map((entry) => {
-    const [sha, message] = entry.split('\0');
-    return { sha, message: (message ?? '').trim(), files: [] };
-  });
-  const component = await strategy.getComponent();
-  const latestRelease = {
-    tag: new TagName(Version.parse(f.previous), component, strategy.tagSeparator, strategy.includeVInTag),
-    sha: tagSha,
-    notes: '',
-  };
-  const pr = await strategy.buildReleasePullRequest(parseConventionalCommits(commits), latestRelease);
-  const files: Record<string, string> = {};
-  for (const update of pr.updates) {
-    const current = files[update.path] ?? f.files[update.path];
-    if (current === undefined && !update.createIfMissing) continue;
-    const next = update.updater.updateContent(current ?? '');
-    if (next !== current) files[update.path] = next;
-  }
+  const them = await theirReleasePr(f, repo, f.previous, tagSha);
+  if (!them) throw new Error('release-please proposes nothing');
+  const { pr, files } = them;
   return {
     snapshot: pr.group === 'snapshot',
     version: pr.version.toString() as string,
@@ -195,20 +149,10 @@ async function theirs(f: Fixture, repo: TestRepo, tagSha: string) {
     branch: pr.headRefName as string,
     labels: pr.labels as string[],
     files,
-    tag: latestRelease.tag.toString() as string,
   };
 }
 
-async function ours(repo: TestRepo) {
-  const host = createGitRepoHost(repo.dir);
-  const { plan, config } = await planFromHost(host, { now: NOW, repoUrl: 'https://github.com/acme/repo' });
-  const current = Object.fromEntries(
-    await Promise.all(planReadPaths(plan, config).map(async (p) => [p, await host.readFile(p)] as const)),
-  );
-  const files = releaseFiles(plan, config, current);
-  const [pr] = wantedPrs(plan, config, 'main');
-  return { plan, files, pr: pr! };
-}
+const at = (path: string, file: string) => (path === '.' ? file : `${path}/${file}`);
 
 function setup(f: Fixture) {
   const repo = createTestRepo('rl-conf-snap-');
@@ -224,13 +168,13 @@ describe('Java SNAPSHOT pull requests agree with release-please 17.11', () => {
   it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', async (_name, f) => {
     const { repo, tagSha } = setup(f);
     try {
-      const them = await theirs(f, repo, tagSha);
-      repo.tag(them.tag, { ref: tagSha });
+      repo.tag(await tagOf(f, f.previous), { ref: tagSha });
       for (const [i, message] of f.commits.entries()) {
         repo.commit(message, { [at(f.path, `src/change-${i}.txt`)]: message });
       }
       const again = await theirs(f, repo, tagSha);
-      const us = await ours(repo);
+      const ours = await ourReleasePr(repo);
+      const us = { plan: ours.plan, files: ours.files, pr: ours.prs[0]! };
       expect(again.snapshot).toBe(f.expect === 'snapshot');
       if (f.expect === 'release') {
         // the SNAPSHOT PR is merged: a release PR, with a changelog and the manifest
@@ -238,10 +182,7 @@ describe('Java SNAPSHOT pull requests agree with release-please 17.11', () => {
         expect(us.plan.releases.map((r) => r.version)).toEqual([again.version]);
         expect(Object.keys(us.files)).toEqual(expect.arrayContaining([at(f.path, 'CHANGELOG.md'), MANIFEST]));
         for (const [path, text] of Object.entries(again.files)) {
-          expect([path, us.files[path]?.replace(/\d{4}-\d{2}-\d{2}/g, 'DATE')]).toEqual([
-            path,
-            text.replace(/\d{4}-\d{2}-\d{2}/g, 'DATE'),
-          ]);
+          expect([path, undated(us.files[path] ?? '')]).toEqual([path, undated(text)]);
         }
         expect(us.pr.labels).toContain('autorelease: pending');
         return;
@@ -255,7 +196,7 @@ describe('Java SNAPSHOT pull requests agree with release-please 17.11', () => {
       expect(Object.keys(us.files).some((p) => p.endsWith('CHANGELOG.md') || p === MANIFEST)).toBe(false);
       expect(Object.keys(us.files).length).toBeGreaterThan(0);
       expect(us.pr.title).toBe(again.title);
-      expect(marker(us.pr.body!)).toBe(again.body);
+      expect(us.pr.body).toBe(again.body);
       expect(us.pr.branch).toBe(again.branch);
       expect(us.pr.labels).toEqual(again.labels);
       expect(us.pr.plan.snapshotBumps).toHaveLength(1);

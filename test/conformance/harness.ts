@@ -70,6 +70,7 @@ export const strategyFor = (p: Package, extra: Record<string, unknown> = {}): Pr
     github: fakeGitHub(p.files),
     path: p.path,
     targetBranch: 'main',
+    releaseType: 'node',
     ...camel(p.pkg),
     ...extra,
   });
@@ -162,4 +163,10 @@ export async function ourReleasePr(repo: TestRepo): Promise<OurPr> {
     ),
   );
   return { plan, config, files: releaseFiles(plan, config, current), prs: wantedPrs(plan, config, 'main') };
+}
+
+/** A release-please manifest plugin (e.g. `plugins/sentence-case`, `SentenceCase`) with its defaults. */
+export function rpPlugin(module: string, name: string): Any {
+  const Plugin = rp<new (...args: unknown[]) => Any>(module, name);
+  return new Plugin(fakeGitHub({}), 'main', {});
 }

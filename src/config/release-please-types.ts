@@ -18,7 +18,7 @@ const honoured: RpTypeSpec = { status: 'honoured' };
 const refused = (instead: string): RpTypeSpec => ({ status: 'refused', instead });
 
 const JAVA_YOSHI =
-  'use `release-type: maven` (pom.xml files) with `skip-snapshot: true`, or `simple` with `extra-files` for `versions.txt`';
+  'use `release-type: maven` (its pom.xml files, with SNAPSHOT pull requests as java-yoshi opens them), or `java` with `extra-files` for `versions.txt`';
 const LIBRARIAN = "the `*-librarian` types belong to Google's librarian tooling; use the plain type";
 
 export const RELEASE_PLEASE_TYPES: Record<string, RpTypeSpec> = {

@@ -189,7 +189,10 @@ async function afterTagging(
   outcome: TagOutcome,
   deps: TagDeps,
 ): Promise<RunOutcome | undefined> {
-  if (!outcome.ok || outcome.result.skipped || deps.refreshReleasePrs === false) return undefined;
+  if (!outcome.ok || deps.refreshReleasePrs === false) return undefined;
+  // A merged Java SNAPSHOT PR tags nothing, but the release it held back is due now: propose it (its
+  // squash commit, `chore(main): release 1.2.4-SNAPSHOT (#12)`, is a push the push handler ignores).
+  if (outcome.result.skipped && !isSnapshotOnly(t.marker)) return undefined;
   const repo = {
     full_name: `${t.owner}/${t.repo}`,
     default_branch: t.defaultBranch ?? t.base,

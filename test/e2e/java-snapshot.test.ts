@@ -1,0 +1,149 @@
+/**
+ * Java SNAPSHOT pull requests through the App, end to end (release-please 17.11's java/maven strategies):
+ * after a release the next push opens the SNAPSHOT PR (version files only, `autorelease: snapshot`); its
+ * merge tags nothing; the push after it proposes the next release; merging that tags it, and the cycle
+ * starts again. A real git repository; GitHub simulated at the HTTP level.
+ */
+import { createTestRepo } from '../helpers/git-repo.js';
+import { json } from './helpers/scenario.js';
+import { closedPayload, tagHarness, type TagHarness } from './helpers/tag-github.js';
+
+const HEADER = ':robot: I have created a release *beep* *boop*';
+const SNAPSHOT_NOTES = '### Updating meta-information for bleeding-edge SNAPSHOT release.';
+
+const pom = (version: string, artifact = 'app') =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">\n` +
+  `  <modelVersion>4.0.0</modelVersion>\n  <groupId>com.acme</groupId>\n` +
+  `  <artifactId>${artifact}</artifactId>\n  <version>${version}</version>\n</project>\n`;
+
+/** One root maven package released at 1.2.3 (tag `v1.2.3`: no component in tags). */
+function mavenRepo(options: Record<string, unknown> = {}) {
+  const repo = createTestRepo('rl-e2e-snap-');
+  repo.commit('chore: initial', {
+    'release-please-config.json': json({
+      'include-component-in-tag': false,
+      ...options,
+      packages: { '.': { 'release-type': 'maven' } },
+    }),
+    '.release-please-manifest.json': json({ '.': '1.2.3' }),
+    'pom.xml': pom('1.2.3'),
+    'src/main/java/App.java': 'class App {}\n',
+  });
+  repo.tag('v1.2.3', { message: 'v1.2.3' });
+  return repo;
+}
+
+type Style = 'squash' | 'merge';
+
+/** Merge the open PR in git as GitHub would (squash subject `title (#n)`, or merge commit with the title). */
+async function mergeOpenPr(th: TagHarness, style: Style) {
+  const pr = th.gh.prs.find((p) => p.state === 'open');
+  if (!pr) throw new Error(`no open PR; checks: ${JSON.stringify(th.gh.checkRuns)}`);
+  let mergeSha: string;
+  if (style === 'squash') {
+    th.repo.git('merge', '--squash', '-q', pr.head);
+    mergeSha = th.repo.commit(`${pr.title} (#${pr.number})`);
+  } else {
+    mergeSha = th.repo.merge(pr.head, `Merge pull request #${pr.number} from acme/${pr.head}\n\n${pr.title}`);
+  }
+  pr.state = 'closed';
+  th.merges.set(pr.number, { sha: mergeSha, user: { login: 'release-lanes[bot]', type: 'Bot' } });
+  const payload = closedPayload({
+    number: pr.number,
+    mergeSha,
+    head: pr.head,
+    body: pr.body,
+    labels: [...pr.labels],
+  });
+  (payload.pull_request as Record<string, unknown>).title = pr.title;
+  const mark = th.gh.requests.length;
+  await th.deliver('pull_request', payload);
+  return { pr, mergeSha, mark };
+}
+
+const openPr = (th: TagHarness) => th.gh.prs.find((p) => p.state === 'open');
+const changedFiles = (th: TagHarness, branch: string) =>
+  th.repo.git('diff', '--name-only', `main...${branch}`).split('\n').filter(Boolean).sort();
+const failedChecks = (th: TagHarness) =>
+  th.gh.checkRuns.filter((c) => c.conclusion !== undefined && c.conclusion !== 'success');
+
+describe('Java SNAPSHOT pull requests (App)', () => {
+  let th: TagHarness;
+  afterEach(() => th.close());
+
+  it.each<Style>(['squash', 'merge'])(
+    'full cycle, SNAPSHOT PR merged by %s: SNAPSHOT PR → no tag → release 1.2.4 → tag → SNAPSHOT 1.2.5',
+    async (style) => {
+      th = await tagHarness(mavenRepo());
+      await th.push();
+      const snap = openPr(th)!;
+      expect(snap.head).toBe('release-please--branches--main');
+      expect(snap.title).toBe('chore(main): release 1.2.4-SNAPSHOT');
+      expect(snap.body.startsWith(`${HEADER}\n---\n\n\n${SNAPSHOT_NOTES}\n`)).toBe(true);
+      expect(snap.body).toContain('This PR was generated with [Release Please]');
+      expect(snap.labels).toEqual(['autorelease: snapshot']);
+      expect(changedFiles(th, snap.head)).toEqual(['pom.xml']);
+      expect(th.gh.fileAt(snap.head, 'pom.xml')).toBe(pom('1.2.4-SNAPSHOT'));
+      expect(th.gh.fileAt(snap.head, 'CHANGELOG.md')).toBeNull();
+      expect(th.gh.fileAt(snap.head, '.release-please-manifest.json')).toBe(json({ '.': '1.2.3' }));
+
+      // a fix while it is open does not turn it into a release PR
+      th.repo.commit('fix: rounding in totals', { 'src/main/java/App.java': 'class App { int x; }\n' });
+      await th.push();
+      expect(th.gh.prs.filter((p) => p.state === 'open')).toEqual([snap]);
+      expect(snap.title).toBe('chore(main): release 1.2.4-SNAPSHOT');
+      expect(snap.labels).toEqual(['autorelease: snapshot']);
+      expect(snap.body).not.toContain('rounding');
+      expect(changedFiles(th, snap.head)).toEqual(['pom.xml']);
+
+      // merged: nothing tagged, no Release, no failing check, no `tagged` label
+      const tagsBefore = th.tags();
+      const merged = await mergeOpenPr(th, style);
+      expect(th.tags()).toEqual(tagsBefore);
+      expect(th.releases).toEqual([]);
+      expect(failedChecks(th)).toEqual([]);
+      expect(snap.labels).toEqual(['autorelease: snapshot']);
+      const writes = th.gh.requests
+        .slice(merged.mark)
+        .filter((r) => r.method !== 'GET' && !(r.method === 'POST' && r.path === '/graphql'));
+      expect(writes.filter((r) => /\/git\/(tags|refs\/tags)|\/releases/.test(r.path))).toEqual([]);
+      expect(JSON.stringify(writes)).not.toContain('autorelease: tagged');
+      expect(th.repo.git('show', 'main:pom.xml')).toContain('<version>1.2.4-SNAPSHOT</version>');
+
+      // the merge event proposes the release it held back (a squash's push is ignored as a release merge);
+      // the next push leaves it as it is
+      expect(openPr(th)?.title).toBe('chore(main): release 1.2.4');
+      await th.push();
+      const rel = openPr(th)!;
+      expect(rel.number).not.toBe(snap.number);
+      expect(rel.head).toBe('release-please--branches--main');
+      expect(rel.title).toBe('chore(main): release 1.2.4');
+      expect(rel.labels).toEqual(['autorelease: pending']);
+      expect(rel.body).toContain('rounding in totals');
+      expect(changedFiles(th, rel.head)).toEqual([
+        '.release-please-manifest.json',
+        'CHANGELOG.md',
+        'pom.xml',
+      ]);
+      expect(th.gh.fileAt(rel.head, 'pom.xml')).toBe(pom('1.2.4'));
+      expect(th.gh.fileAt(rel.head, 'CHANGELOG.md')).toContain('rounding in totals');
+      expect(th.gh.fileAt(rel.head, 'CHANGELOG.md')).not.toContain('SNAPSHOT');
+
+      // merged: v1.2.4 tagged with its Release, labelled tagged
+      const released = await mergeOpenPr(th, 'merge');
+      expect(th.tags()['v1.2.4']).toBe(released.mergeSha);
+      expect(th.releases.map((r) => r.tag_name)).toEqual(['v1.2.4']);
+      expect(rel.labels).toEqual(['autorelease: tagged']);
+      expect(failedChecks(th)).toEqual([]);
+
+      // and the next push opens the next SNAPSHOT PR
+      await th.push();
+      const next = openPr(th)!;
+      expect(next.title).toBe('chore(main): release 1.2.5-SNAPSHOT');
+      expect(next.labels).toEqual(['autorelease: snapshot']);
+      expect(changedFiles(th, next.head)).toEqual(['pom.xml']);
+      expect(th.gh.fileAt(next.head, 'pom.xml')).toBe(pom('1.2.5-SNAPSHOT'));
+    },
+    120_000,
+  );
+});

@@ -147,3 +147,62 @@ describe('Java SNAPSHOT pull requests (App)', () => {
     120_000,
   );
 });
+
+describe('a merged SNAPSHOT PR is never an unfinished release', () => {
+  let th: TagHarness;
+  afterEach(() => th.close());
+
+  /** Merge the open SNAPSHOT PR in git without its `pull_request.closed` (a lost delivery). */
+  function mergeSilently(): number {
+    const pr = openPr(th)!;
+    th.repo.git('merge', '--squash', '-q', pr.head);
+    const sha = th.repo.commit(`${pr.title} (#${pr.number})`);
+    pr.state = 'closed';
+    th.merges.set(pr.number, { sha, user: { login: 'release-lanes[bot]', type: 'Bot' } });
+    return pr.number;
+  }
+
+  it('its label request failed: one recovery run labels it, tags nothing; the next run spends nothing on it', async () => {
+    th = await tagHarness(mavenRepo());
+    th.gh.fail('POST', /\/issues\/\d+\/labels$/, 422, { message: 'Validation Failed' }, 1);
+    await th.push();
+    const snap = openPr(th)!;
+    expect(snap.title).toBe('chore(main): release 1.2.4-SNAPSHOT');
+    expect(snap.labels).toEqual([]);
+    const n = mergeSilently();
+
+    th.repo.commit('fix: rounding in totals', { 'src/main/java/App.java': 'class App { int x; }\n' });
+    const tagsBefore = th.tags();
+    let mark = th.gh.requests.length;
+    await th.push();
+    expect(th.lines(mark).filter((l) => l.includes(`/pulls/${n}`))).toEqual([`GET …/pulls/${n}`]);
+    expect(snap.labels).toEqual(['autorelease: snapshot']);
+    expect(th.tags()).toEqual(tagsBefore);
+    expect(th.releases).toEqual([]);
+    expect(failedChecks(th).filter((c) => c.head_sha === th.repo.head())).toEqual([]);
+    expect(openPr(th)?.title).toBe('chore(main): release 1.2.4');
+
+    th.repo.commit('docs: readme', { 'README.md': 'app\n' });
+    mark = th.gh.requests.length;
+    await th.push();
+    expect(th.lines(mark).filter((l) => l.includes(`/${n}`))).toEqual([]);
+    expect(snap.labels).toEqual(['autorelease: snapshot']);
+  }, 120_000);
+
+  it('merged with its label, its closed event lost: not listed as unfinished, no request spent on it', async () => {
+    th = await tagHarness(mavenRepo({ 'snapshot-label': 'java: snapshot', 'extra-label': 'bot' }));
+    await th.push();
+    const snap = openPr(th)!;
+    expect(snap.labels).toEqual(['java: snapshot', 'bot']);
+    const n = mergeSilently();
+
+    th.repo.commit('fix: rounding in totals', { 'src/main/java/App.java': 'class App { int x; }\n' });
+    const mark = th.gh.requests.length;
+    await th.push();
+    expect(th.lines(mark).filter((l) => l.includes(`/${n}`))).toEqual([]);
+    expect(snap.labels).toEqual(['java: snapshot', 'bot']);
+    const rel = openPr(th)!;
+    expect(rel.title).toBe('chore(main): release 1.2.4');
+    expect(rel.labels).toEqual(['autorelease: pending', 'bot']);
+  }, 120_000);
+});

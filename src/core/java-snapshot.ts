@@ -33,15 +33,16 @@ export function nextSnapshotVersion(version: string): string {
   return `${v.major}.${v.minor}.${v.patch + 1}-${pre}${build}`;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Whether the lane's next pull request is its SNAPSHOT bump (Java.needsSnapshot): it has been released,
  * the release is not itself a SNAPSHOT, and no commit since then is a merged SNAPSHOT pull request of this
  * lane: a title matching the lane's `pull-request-title-pattern` — or release-please's default, which it
  * uses for SNAPSHOT titles — with the lane's component and a SNAPSHOT version (release-please's rule); or
- * a grouped release PR's title (`group-pull-request-title-pattern`) on a message naming the lane's next
- * SNAPSHOT version (release-please cannot see that one and would propose the SNAPSHOT bump again).
+ * a grouped release PR (`group-pull-request-title-pattern`) among the lane's commits since its release
+ * (release-please cannot see that one and would propose the SNAPSHOT bump again). A grouped PR merged
+ * while the lane is due carries its SNAPSHOT bump (the plan gives the lane nothing else), and its commit
+ * is one of the lane's when it touched the lane's files; its message need not name the version: a squash
+ * with GitHub's "pull request title" message is `chore: release main (#12)`, nothing more.
  */
 export function needsSnapshotBump(
   lane: LaneConfig,
@@ -59,15 +60,13 @@ export function needsSnapshotBump(
     titleMatcher(DEFAULT_PR_TITLE_PATTERN, false),
   ];
   const grouped = titleMatcher(groupTitlePattern || DEFAULT_GROUP_PR_TITLE_PATTERN, noSpace);
-  const mentions = new RegExp(`(^|[\\s:>v])${escapeRe(nextSnapshotVersion(current))}($|[\\s<)])`, 'm');
   const bumped = history.commits.some((c) =>
     prTitlesOf(c.message).some(
       (title) =>
         matchers.some((re) => {
           const g = re.exec(title)?.groups;
           return g !== undefined && (g.component ?? '') === component && isSnapshotVersion(g.version ?? '');
-        }) ||
-        (grouped.test(title) && mentions.test(c.message)),
+        }) || grouped.test(title),
     ),
   );
   return !bumped;

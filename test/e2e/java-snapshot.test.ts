@@ -206,3 +206,75 @@ describe('a merged SNAPSHOT PR is never an unfinished release', () => {
     expect(rel.labels).toEqual(['autorelease: pending', 'bot']);
   }, 120_000);
 });
+
+describe('grouped PR (separate-pull-requests false): the SNAPSHOT bump is one entry', () => {
+  let th: TagHarness;
+  afterEach(() => th.close());
+
+  /** maven `a` released at 1.0.0, node `b` at 1.0.0 with a feature since. */
+  function groupedRepo() {
+    const repo = createTestRepo('rl-e2e-snapg-');
+    repo.commit('chore: initial', {
+      'release-please-config.json': json({
+        'separate-pull-requests': false,
+        packages: {
+          a: { 'release-type': 'maven', component: 'a' },
+          b: { 'release-type': 'node', component: 'b' },
+        },
+      }),
+      '.release-please-manifest.json': json({ a: '1.0.0', b: '1.0.0' }),
+      'a/pom.xml': pom('1.0.0', 'a'),
+      'b/package.json': json({ name: 'b', version: '1.0.0' }),
+    });
+    repo.tag('a-v1.0.0', { message: 'a-v1.0.0' });
+    repo.tag('b-v1.0.0', { message: 'b-v1.0.0' });
+    repo.commit('feat: faster parser', { 'b/index.js': 'exports.x = 1;\n' });
+    return repo;
+  }
+
+  it.each<Style>(['squash', 'merge'])(
+    'merged by %s: b tagged, a not; the next push sees the SNAPSHOT bump as done',
+    async (style) => {
+      th = await tagHarness(groupedRepo());
+      await th.push();
+      const pr = openPr(th)!;
+      expect(pr.head).toBe('release-please--branches--main');
+      expect(pr.title).toBe('chore: release main');
+      expect(pr.labels).toEqual(['autorelease: pending', 'autorelease: snapshot']);
+      expect(pr.body).toContain(`<details><summary>a: 1.0.1-SNAPSHOT</summary>\n\n${SNAPSHOT_NOTES}`);
+      expect(pr.body).toContain('<details><summary>b: 1.1.0</summary>');
+      expect(changedFiles(th, pr.head)).toEqual([
+        '.release-please-manifest.json',
+        'a/pom.xml',
+        'b/CHANGELOG.md',
+        'b/package.json',
+      ]);
+      expect(th.gh.fileAt(pr.head, 'a/pom.xml')).toBe(pom('1.0.1-SNAPSHOT', 'a'));
+      expect(th.gh.fileAt(pr.head, '.release-please-manifest.json')).toBe(json({ a: '1.0.0', b: '1.1.0' }));
+
+      const { mergeSha } = await mergeOpenPr(th, style);
+      expect(th.tags()['b-v1.1.0']).toBe(mergeSha);
+      expect(Object.keys(th.tags()).sort()).toEqual(['a-v1.0.0', 'b-v1.0.0', 'b-v1.1.0']);
+      expect(th.releases.map((r) => r.tag_name)).toEqual(['b-v1.1.0']);
+      expect(pr.labels).toContain('autorelease: tagged');
+      expect(pr.labels).not.toContain('autorelease: pending');
+      expect(failedChecks(th)).toEqual([]);
+
+      // a's SNAPSHOT bump is done: nothing left to propose, even after an unrelated push
+      expect(th.gh.prs.filter((p) => p.state === 'open')).toEqual([]);
+      th.repo.commit('chore: tidy', { 'notes.txt': 'x\n' });
+      await th.push();
+      expect(th.gh.prs.filter((p) => p.state === 'open')).toEqual([]);
+
+      // a fix in a: its release 1.0.1 (the SNAPSHOT version's release)
+      th.repo.commit('fix: overflow', { 'a/src/A.java': 'class A {}\n' });
+      await th.push();
+      const rel = openPr(th)!;
+      expect(rel.body).toContain('<details><summary>a: 1.0.1</summary>');
+      expect(rel.body).not.toContain('SNAPSHOT');
+      expect(rel.labels).toEqual(['autorelease: pending']);
+      expect(th.gh.fileAt(rel.head, 'a/pom.xml')).toBe(pom('1.0.1', 'a'));
+    },
+    120_000,
+  );
+});

@@ -93,6 +93,8 @@ export interface TagTarget {
   accept?: (config: RepoConfig) => string | null;
   /** A passing check run on the merge commit after success (default true: the App). */
   successCheck?: boolean;
+  /** The PR's labels, when known: a merged SNAPSHOT PR that has its SNAPSHOT labels is not relabelled. */
+  labels?: readonly string[];
 }
 
 /** The App's own PR on a release-please branch: only under a release-please config (no label needed). */
@@ -143,7 +145,7 @@ export function runTagging(octokit: TagOctokit, log: RunLog, t: TagTarget): Prom
             add: snapshotLabelNames(
               result.config,
               t.marker!.snapshots!.map((s) => s.lane),
-            ),
+            ).filter((l) => !t.labels?.includes(l)),
             remove: [],
           }
         : taggedLabels(result.config);
@@ -348,6 +350,7 @@ async function tagMergedPr(
     pr: pr.number,
     mergeSha: pr.merge_commit_sha!,
     marker: parsePlanMarker(pr.body),
+    labels: pr.labels.map((l) => l.name),
     ...(accept ? { accept } : {}),
   };
   const outcome = await runTagging(octokit, log, target);

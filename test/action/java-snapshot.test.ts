@@ -5,28 +5,10 @@
  */
 import { createOctokit } from '../../src/adapters/github/octokit.js';
 import { main } from '../../src/cli/main.js';
-import { createTestRepo } from '../helpers/git-repo.js';
+import { mavenRepo, pom } from '../helpers/maven-repo.js';
 import { actionHarness, NOW, type ActionHarness } from './helpers.js';
 
 const SLOW = 120_000;
-const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
-const pom = (version: string) =>
-  `<project>\n  <groupId>com.acme</groupId>\n  <artifactId>app</artifactId>\n  <version>${version}</version>\n</project>\n`;
-
-function mavenRepo() {
-  const repo = createTestRepo('rl-action-snap-');
-  repo.commit('chore: initial', {
-    'release-please-config.json': json({
-      'include-component-in-tag': false,
-      packages: { '.': { 'release-type': 'maven' } },
-    }),
-    '.release-please-manifest.json': json({ '.': '1.2.3' }),
-    'pom.xml': pom('1.2.3'),
-  });
-  repo.tag('v1.2.3', { message: 'v1.2.3' });
-  return repo;
-}
-
 /** Squash-merge the open PR in git as GitHub does; no event. */
 function squash(ah: ActionHarness, author: string) {
   const { th } = ah;
@@ -61,7 +43,7 @@ const tagging = (ah: ActionHarness, from: number) =>
 describe('Java SNAPSHOT PRs through the Action', () => {
   let ah: ActionHarness;
   beforeEach(async () => {
-    ah = await actionHarness(mavenRepo());
+    ah = await actionHarness(mavenRepo('rl-action-snap-'));
     ah.th.gh.actor = 'github-actions[bot]';
   }, SLOW);
   afterEach(() => ah.close());
@@ -106,7 +88,7 @@ describe('Java SNAPSHOT PRs through the Action', () => {
 describe('Java SNAPSHOT PRs through `release-lanes release-pr|release --repo`', () => {
   let ah: ActionHarness;
   beforeEach(async () => {
-    ah = await actionHarness(mavenRepo(), { user: 'alice', viewer: 'alice' });
+    ah = await actionHarness(mavenRepo('rl-action-snap-'), { user: 'alice', viewer: 'alice' });
     ah.th.gh.actor = 'alice';
   }, SLOW);
   afterEach(() => ah.close());

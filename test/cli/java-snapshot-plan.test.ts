@@ -1,5 +1,6 @@
 import { main } from '../../src/cli/main.js';
-import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+import { mavenRepo, pom } from '../helpers/maven-repo.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
@@ -15,23 +16,10 @@ async function run(argv: string[], cwd: string) {
   return { code, stdout, stderr };
 }
 
-const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
-const pom = (version: string) =>
-  `<project>\n  <groupId>com.acme</groupId>\n  <artifactId>app</artifactId>\n  <version>${version}</version>\n</project>\n`;
-
 describe('release-lanes plan on a release-please maven repository', () => {
   let repo: TestRepo;
   beforeEach(() => {
-    repo = createTestRepo();
-    repo.commit('chore: initial', {
-      'release-please-config.json': json({
-        'include-component-in-tag': false,
-        packages: { '.': { 'release-type': 'maven' } },
-      }),
-      '.release-please-manifest.json': json({ '.': '1.2.3' }),
-      'pom.xml': pom('1.2.3'),
-    });
-    repo.tag('v1.2.3');
+    repo = mavenRepo('rl-cli-snap-');
     repo.commit('fix: rounding', { 'App.java': 'class App {}\n' });
   });
   afterEach(() => repo.cleanup());

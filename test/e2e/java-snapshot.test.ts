@@ -5,33 +5,11 @@
  * starts again. A real git repository; GitHub simulated at the HTTP level.
  */
 import { createTestRepo } from '../helpers/git-repo.js';
-import { json } from './helpers/scenario.js';
+import { json, mavenRepo, pom } from '../helpers/maven-repo.js';
 import { closedPayload, tagHarness, type TagHarness } from './helpers/tag-github.js';
 
 const HEADER = ':robot: I have created a release *beep* *boop*';
 const SNAPSHOT_NOTES = '### Updating meta-information for bleeding-edge SNAPSHOT release.';
-
-const pom = (version: string, artifact = 'app') =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0">\n` +
-  `  <modelVersion>4.0.0</modelVersion>\n  <groupId>com.acme</groupId>\n` +
-  `  <artifactId>${artifact}</artifactId>\n  <version>${version}</version>\n</project>\n`;
-
-/** One root maven package released at 1.2.3 (tag `v1.2.3`: no component in tags). */
-function mavenRepo(options: Record<string, unknown> = {}) {
-  const repo = createTestRepo('rl-e2e-snap-');
-  repo.commit('chore: initial', {
-    'release-please-config.json': json({
-      'include-component-in-tag': false,
-      ...options,
-      packages: { '.': { 'release-type': 'maven' } },
-    }),
-    '.release-please-manifest.json': json({ '.': '1.2.3' }),
-    'pom.xml': pom('1.2.3'),
-    'src/main/java/App.java': 'class App {}\n',
-  });
-  repo.tag('v1.2.3', { message: 'v1.2.3' });
-  return repo;
-}
 
 type Style = 'squash' | 'merge';
 
@@ -74,7 +52,7 @@ describe('Java SNAPSHOT pull requests (App)', () => {
   it.each<Style>(['squash', 'merge'])(
     'full cycle, SNAPSHOT PR merged by %s: SNAPSHOT PR → no tag → release 1.2.4 → tag → SNAPSHOT 1.2.5',
     async (style) => {
-      th = await tagHarness(mavenRepo());
+      th = await tagHarness(mavenRepo('rl-e2e-snap-'));
       await th.push();
       const snap = openPr(th)!;
       expect(snap.head).toBe('release-please--branches--main');
@@ -167,7 +145,7 @@ describe('a merged SNAPSHOT PR is never an unfinished release', () => {
   }
 
   it('its label request failed: one recovery run labels it, tags nothing; the next run spends nothing on it', async () => {
-    th = await tagHarness(mavenRepo());
+    th = await tagHarness(mavenRepo('rl-e2e-snap-'));
     th.gh.fail('POST', /\/issues\/\d+\/labels$/, 422, { message: 'Validation Failed' }, 1);
     await th.push();
     const snap = openPr(th)!;
@@ -194,7 +172,9 @@ describe('a merged SNAPSHOT PR is never an unfinished release', () => {
   }, 120_000);
 
   it('merged with its label, its closed event lost: not listed as unfinished, no request spent on it', async () => {
-    th = await tagHarness(mavenRepo({ 'snapshot-label': 'java: snapshot', 'extra-label': 'bot' }));
+    th = await tagHarness(
+      mavenRepo('rl-e2e-snap-', { 'snapshot-label': 'java: snapshot', 'extra-label': 'bot' }),
+    );
     await th.push();
     const snap = openPr(th)!;
     expect(snap.labels).toEqual(['java: snapshot', 'bot']);

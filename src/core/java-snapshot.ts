@@ -38,7 +38,8 @@ export function nextSnapshotVersion(version: string): string {
  * the release is not itself a SNAPSHOT, and no commit since then is a merged SNAPSHOT pull request of this
  * lane: a title matching the lane's `pull-request-title-pattern` — or release-please's default, which it
  * uses for SNAPSHOT titles — with the lane's component and a SNAPSHOT version (release-please's rule); or
- * a grouped release PR (`group-pull-request-title-pattern`) among the lane's commits since its release
+ * when the repository groups its release PRs (`separate-pull-requests: false`), a grouped release PR
+ * (`group-pull-request-title-pattern`) among the lane's commits since its release
  * (release-please cannot see that one and would propose the SNAPSHOT bump again). A grouped PR merged
  * while the lane is due carries its SNAPSHOT bump (the plan gives the lane nothing else), and its commit
  * is one of the lane's when it touched the lane's files; its message need not name the version: a squash
@@ -47,7 +48,8 @@ export function nextSnapshotVersion(version: string): string {
 export function needsSnapshotBump(
   lane: LaneConfig,
   history: LaneHistory,
-  groupTitlePattern?: string,
+  /** The grouped PR's title pattern when the repository groups its release PRs; absent = one PR per lane. */
+  grouped?: { titlePattern?: string },
 ): boolean {
   if (lane.snapshotBumps !== true) return false;
   const current = history.currentVersion;
@@ -59,14 +61,16 @@ export function needsSnapshotBump(
     titleMatcher(lane.releasePr?.titlePattern || DEFAULT_PR_TITLE_PATTERN, noSpace),
     titleMatcher(DEFAULT_PR_TITLE_PATTERN, false),
   ];
-  const grouped = titleMatcher(groupTitlePattern || DEFAULT_GROUP_PR_TITLE_PATTERN, noSpace);
+  const groupedTitle =
+    grouped && titleMatcher(grouped.titlePattern || DEFAULT_GROUP_PR_TITLE_PATTERN, noSpace);
   const bumped = history.commits.some((c) =>
     prTitlesOf(c.message).some(
       (title) =>
         matchers.some((re) => {
           const g = re.exec(title)?.groups;
           return g !== undefined && (g.component ?? '') === component && isSnapshotVersion(g.version ?? '');
-        }) || grouped.test(title),
+        }) ||
+        (groupedTitle !== undefined && groupedTitle.test(title)),
     ),
   );
   return !bumped;

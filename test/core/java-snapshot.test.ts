@@ -8,8 +8,12 @@ const c = (message: string): RawCommit => ({ sha: `${(++n).toString(16).padStart
 const java = (titleComponent = '', extra: Partial<LaneConfig> = {}): LaneConfig =>
   laneConfig('a', ['a'], { snapshotBumps: true, releasePr: { titleComponent }, ...extra });
 
-const needs = (lane: LaneConfig, messages: string[], current = '1.2.3', group?: string) =>
-  needsSnapshotBump(lane, { currentVersion: current, commits: messages.map(c) }, group);
+const needs = (
+  lane: LaneConfig,
+  messages: string[],
+  current = '1.2.3',
+  grouped: { titlePattern?: string } | null = {},
+) => needsSnapshotBump(lane, { currentVersion: current, commits: messages.map(c) }, grouped ?? undefined);
 
 describe('Java SNAPSHOT versions', () => {
   it.each([
@@ -48,10 +52,16 @@ describe('needsSnapshotBump', () => {
         'Merge pull request #12 from acme/release-please--branches--main\n\nchore: release main',
       ]),
     ).toBe(false);
-    expect(needs(java(), ['release the trains (#12)'], '1.2.3', 'release the ${branch} trains')).toBe(true);
-    expect(needs(java(), ['release the main trains (#12)'], '1.2.3', 'release the ${branch} trains')).toBe(
-      false,
-    );
+    expect(
+      needs(java(), ['release the trains (#12)'], '1.2.3', { titlePattern: 'release the ${branch} trains' }),
+    ).toBe(true);
+    expect(
+      needs(java(), ['release the main trains (#12)'], '1.2.3', {
+        titlePattern: 'release the ${branch} trains',
+      }),
+    ).toBe(false);
+    // one PR per package: a title of the grouped shape is another package's release (`chore: release 2.0.0`)
+    expect(needs(java(), ['chore: release 2.0.0 (#12)'], '1.2.3', null)).toBe(true);
   });
 
   it('never for a lane without SNAPSHOT bumps, before the first release, or from a SNAPSHOT release', () => {

@@ -36425,7 +36425,7 @@ function nextSnapshotVersion(version) {
   const build = v.build.length > 0 ? `+${v.build.join(".")}` : "";
   return `${v.major}.${v.minor}.${v.patch + 1}-${pre}${build}`;
 }
-function needsSnapshotBump(lane, history, groupTitlePattern) {
+function needsSnapshotBump(lane, history, grouped) {
   if (lane.snapshotBumps !== true) return false;
   const current = history.currentVersion;
   if (!current || isSnapshotVersion(current)) return false;
@@ -36435,13 +36435,13 @@ function needsSnapshotBump(lane, history, groupTitlePattern) {
     titleMatcher(lane.releasePr?.titlePattern || DEFAULT_PR_TITLE_PATTERN, noSpace),
     titleMatcher(DEFAULT_PR_TITLE_PATTERN, false)
   ];
-  const grouped = titleMatcher(groupTitlePattern || DEFAULT_GROUP_PR_TITLE_PATTERN, noSpace);
+  const groupedTitle = grouped && titleMatcher(grouped.titlePattern || DEFAULT_GROUP_PR_TITLE_PATTERN, noSpace);
   const bumped = history.commits.some(
     (c) => prTitlesOf(c.message).some(
       (title) => matchers.some((re) => {
         const g = re.exec(title)?.groups;
         return g !== void 0 && (g.component ?? "") === component && isSnapshotVersion(g.version ?? "");
-      }) || grouped.test(title)
+      }) || groupedTitle !== void 0 && groupedTitle.test(title)
     )
   );
   return !bumped;
@@ -36528,11 +36528,12 @@ function planReleases(input2) {
   };
   const decisions = /* @__PURE__ */ new Map();
   const snapshotBumps = [];
+  const grouped = config.separatePullRequests ? void 0 : { titlePattern: config.releasePr?.groupTitlePattern };
   for (const name2 of fullOrder) {
     const lane = byName.get(name2);
     const history = histories[name2] ?? { commits: [] };
     const current = history.currentVersion ?? null;
-    if (current !== null && needsSnapshotBump(lane, history, config.releasePr?.groupTitlePattern)) {
+    if (current !== null && needsSnapshotBump(lane, history, grouped)) {
       snapshotBumps.push({
         lane: name2,
         path: lane.paths[0] ?? ".",

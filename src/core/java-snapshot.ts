@@ -33,20 +33,23 @@ export function nextSnapshotVersion(version: string): string {
   return `${v.major}.${v.minor}.${v.patch + 1}-${pre}${build}`;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Whether the lane's next pull request is its SNAPSHOT bump (Java.needsSnapshot): it has been released,
  * the release is not itself a SNAPSHOT, and no commit since then is a merged SNAPSHOT pull request of this
  * lane: a title matching the lane's `pull-request-title-pattern` — or release-please's default, which it
  * uses for SNAPSHOT titles — with the lane's component and a SNAPSHOT version (release-please's rule); or
- * a grouped release PR's title (`group-pull-request-title-pattern`) on a message naming the lane's next
- * SNAPSHOT version (release-please cannot see that one and would propose the SNAPSHOT bump again).
+ * when the repository groups its release PRs (`separate-pull-requests: false`), a grouped release PR
+ * (`group-pull-request-title-pattern`) among the lane's commits since its release
+ * (release-please cannot see that one and would propose the SNAPSHOT bump again). A grouped PR merged
+ * while the lane is due carries its SNAPSHOT bump (the plan gives the lane nothing else), and its commit
+ * is one of the lane's when it touched the lane's files; its message need not name the version: a squash
+ * with GitHub's "pull request title" message is `chore: release main (#12)`, nothing more.
  */
 export function needsSnapshotBump(
   lane: LaneConfig,
   history: LaneHistory,
-  groupTitlePattern?: string,
+  /** The grouped PR's title pattern when the repository groups its release PRs; absent = one PR per lane. */
+  grouped?: { titlePattern?: string },
 ): boolean {
   if (lane.snapshotBumps !== true) return false;
   const current = history.currentVersion;
@@ -58,8 +61,8 @@ export function needsSnapshotBump(
     titleMatcher(lane.releasePr?.titlePattern || DEFAULT_PR_TITLE_PATTERN, noSpace),
     titleMatcher(DEFAULT_PR_TITLE_PATTERN, false),
   ];
-  const grouped = titleMatcher(groupTitlePattern || DEFAULT_GROUP_PR_TITLE_PATTERN, noSpace);
-  const mentions = new RegExp(`(^|[\\s:>v])${escapeRe(nextSnapshotVersion(current))}($|[\\s<)])`, 'm');
+  const groupedTitle =
+    grouped && titleMatcher(grouped.titlePattern || DEFAULT_GROUP_PR_TITLE_PATTERN, noSpace);
   const bumped = history.commits.some((c) =>
     prTitlesOf(c.message).some(
       (title) =>
@@ -67,7 +70,7 @@ export function needsSnapshotBump(
           const g = re.exec(title)?.groups;
           return g !== undefined && (g.component ?? '') === component && isSnapshotVersion(g.version ?? '');
         }) ||
-        (grouped.test(title) && mentions.test(c.message)),
+        (groupedTitle !== undefined && groupedTitle.test(title)),
     ),
   );
   return !bumped;

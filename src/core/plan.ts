@@ -100,11 +100,14 @@ export function planReleases(input: PlanInput): CorePlan {
   // 1. parse and decide per lane from its own commits
   const decisions = new Map<string, Decision>();
   const snapshotBumps: SnapshotBump[] = [];
+  const grouped = config.separatePullRequests
+    ? undefined
+    : { titlePattern: config.releasePr?.groupTitlePattern };
   for (const name of fullOrder) {
     const lane = byName.get(name)!;
     const history = histories[name] ?? { commits: [] };
     const current = history.currentVersion ?? null;
-    if (current !== null && needsSnapshotBump(lane, history, config.releasePr?.groupTitlePattern)) {
+    if (current !== null && needsSnapshotBump(lane, history, grouped)) {
       snapshotBumps.push({
         lane: name,
         path: lane.paths[0] ?? '.',

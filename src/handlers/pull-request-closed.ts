@@ -93,6 +93,8 @@ export interface TagTarget {
   accept?: (config: RepoConfig) => string | null;
   /** A passing check run on the merge commit after success (default true: the App). */
   successCheck?: boolean;
+  /** The PR's labels, when known: a merged SNAPSHOT PR that has its SNAPSHOT labels is not relabelled. */
+  labels?: readonly string[];
 }
 
 /** The App's own PR on a release-please branch: only under a release-please config (no label needed). */
@@ -143,7 +145,7 @@ export function runTagging(octokit: TagOctokit, log: RunLog, t: TagTarget): Prom
             add: snapshotLabelNames(
               result.config,
               t.marker!.snapshots!.map((s) => s.lane),
-            ),
+            ).filter((l) => !t.labels?.includes(l)),
             remove: [],
           }
         : taggedLabels(result.config);
@@ -189,7 +191,10 @@ async function afterTagging(
   outcome: TagOutcome,
   deps: TagDeps,
 ): Promise<RunOutcome | undefined> {
-  if (!outcome.ok || outcome.result.skipped || deps.refreshReleasePrs === false) return undefined;
+  if (!outcome.ok || deps.refreshReleasePrs === false) return undefined;
+  // A merged Java SNAPSHOT PR tags nothing, but the release it held back is due now: propose it (its
+  // squash commit, `chore(main): release 1.2.4-SNAPSHOT (#12)`, is a push the push handler ignores).
+  if (outcome.result.skipped && !isSnapshotOnly(t.marker)) return undefined;
   const repo = {
     full_name: `${t.owner}/${t.repo}`,
     default_branch: t.defaultBranch ?? t.base,
@@ -345,6 +350,7 @@ async function tagMergedPr(
     pr: pr.number,
     mergeSha: pr.merge_commit_sha!,
     marker: parsePlanMarker(pr.body),
+    labels: pr.labels.map((l) => l.name),
     ...(accept ? { accept } : {}),
   };
   const outcome = await runTagging(octokit, log, target);

@@ -114,27 +114,6 @@ describe('needsSnapshotBump (release-please Java.needsSnapshot)', () => {
       false,
     );
   });
-
-  it("a merged grouped PR counts when its message names this lane's next SNAPSHOT version", () => {
-    const grouped =
-      'chore: release main (#9)\n\n* chore: release main\n\n- lib: 1.2.3 -> 1.2.4-SNAPSHOT (no tag)';
-    expect(needsSnapshotBump(lane, history('1.2.3', grouped))).toBe(false);
-    // the same title naming another version (an older SNAPSHOT, another lane's) does not
-    expect(
-      needsSnapshotBump(lane, history('1.2.3', grouped.replace('1.2.4-SNAPSHOT', '1.2.5-SNAPSHOT'))),
-    ).toBe(true);
-    expect(needsSnapshotBump(lane, history('1.2.3', 'chore: release main\n\n- lib: 1.2.3 -> 1.2.4'))).toBe(
-      true,
-    );
-    // a configured group title pattern
-    expect(
-      needsSnapshotBump(
-        lane,
-        history('1.2.3', 'release train main\n\n1.2.4-SNAPSHOT'),
-        'release train ${branch}',
-      ),
-    ).toBe(false);
-  });
 });
 
 describe('planReleases with a lane due for its SNAPSHOT bump', () => {
@@ -169,5 +148,36 @@ describe('planReleases with a lane due for its SNAPSHOT bump', () => {
     });
     expect(plan.snapshotBumps).toBeUndefined();
     expect(plan.releases.map((r) => `${r.lane}@${r.version}`)).toEqual(['core@1.3.0']);
+  });
+});
+const java = (titleComponent = '', extra: Partial<LaneConfig> = {}): LaneConfig =>
+  laneConfig('a', ['a'], { snapshotBumps: true, releasePr: { titleComponent }, ...extra });
+
+const needs = (
+  lane: LaneConfig,
+  messages: string[],
+  current = '1.2.3',
+  grouped: { titlePattern?: string } | null = {},
+) => needsSnapshotBump(lane, { currentVersion: current, commits: messages.map(c) }, grouped ?? undefined);
+
+describe('needsSnapshotBump with grouped release PRs', () => {
+  it('a grouped release PR among the lane commits counts, whatever its merge message names', () => {
+    expect(needs(java(), ['chore: release main (#12)'])).toBe(false);
+    expect(needs(java(), ['chore: release main\n\n- a: 1.2.3 -> 1.2.4-SNAPSHOT (no tag)'])).toBe(false);
+    expect(
+      needs(java(), [
+        'Merge pull request #12 from acme/release-please--branches--main\n\nchore: release main',
+      ]),
+    ).toBe(false);
+    expect(
+      needs(java(), ['release the trains (#12)'], '1.2.3', { titlePattern: 'release the ${branch} trains' }),
+    ).toBe(true);
+    expect(
+      needs(java(), ['release the main trains (#12)'], '1.2.3', {
+        titlePattern: 'release the ${branch} trains',
+      }),
+    ).toBe(false);
+    // one PR per package: a title of the grouped shape is another package's release (`chore: release 2.0.0`)
+    expect(needs(java(), ['chore: release 2.0.0 (#12)'], '1.2.3', null)).toBe(true);
   });
 });

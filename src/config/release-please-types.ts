@@ -83,3 +83,23 @@ export const RELEASE_PLEASE_TYPES: Record<string, RpTypeSpec> = {
 export const RUBY_YOSHI_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECTIONS.filter(
   (s) => s.type !== 'deps',
 ).map((s) => ({ ...s, hidden: s.type === 'docs' ? false : s.hidden }));
+
+/** release-please's python CHANGELOG_SECTIONS: the default sections with `docs` (Documentation) shown. */
+export const PYTHON_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECTIONS.map((s) => ({
+  ...s,
+  hidden: s.type === 'docs' ? false : s.hidden,
+}));
+
+/**
+ * The sections util/filter-commits.ts falls back to when a strategy has none (node: no
+ * `changelog-sections`): the default sections without `deps`, so a `deps` commit is in CHANGELOG.md but
+ * not in changelog.json.
+ */
+export const FILTER_COMMITS_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECTIONS.filter(
+  (s) => s.type !== 'deps',
+);
+
+/** A release type's own changelog sections when the config names none. */
+export function typeSections(releaseType: string): readonly ChangelogSection[] {
+  return releaseType === 'python' ? PYTHON_SECTIONS : DEFAULT_CHANGELOG_SECTIONS;
+}

@@ -8,7 +8,6 @@ import type { LaneConfig, LanePrOptions, RepoConfig, Warning, WorkspaceDependenc
 import { ReleaseLanesError as CodedError, ReleaseLanesErrors, type ReleaseLanesError } from '../errors.js';
 import {
   DEFAULT_CHANGELOG_FILE,
-  DEFAULT_CHANGELOG_SECTIONS,
   DEFAULT_INITIAL_VERSION,
   RELEASE_PLEASE_CONFIG_PATH,
   RELEASE_PLEASE_MANIFEST_PATH,
@@ -16,9 +15,16 @@ import {
 import { normalizePath } from './paths.js';
 import { releasePleaseKeyErrors } from './release-please-keys.js';
 import { labelList, releasePleasePrStyle } from './release-please-style.js';
-import { RELEASE_PLEASE_TYPES, RUBY_YOSHI_SECTIONS } from './release-please-types.js';
+import {
+  FILTER_COMMITS_SECTIONS,
+  PYTHON_SECTIONS,
+  RELEASE_PLEASE_TYPES,
+  RUBY_YOSHI_SECTIONS,
+  typeSections,
+} from './release-please-types.js';
 import { didYouMean } from './suggest.js';
 import {
+  releaseTypeChangelogJson,
   releaseTypeDiscoverRules,
   releaseTypeVersionFiles,
   type RpExtraFile,
@@ -34,6 +40,12 @@ export interface ReleasePleaseInputs {
    * pubspec.yaml for dart). release-please derives the default component from it.
    */
   packageNames?: Record<string, string>;
+  /**
+   * Python packages: package path → pyproject.toml `project.name` (else `tool.poetry.name`), `null` when
+   * that table has no name; a package without such a table is absent (release-please's python strategy
+   * then names its `__init__.py` files after the component).
+   */
+  pyprojectNames?: Record<string, string | null>;
   /** Package path → names of the packages it depends on; used by the node-/cargo-/maven-workspace plugins. */
   packageDependencies?: Record<string, string[]>;
   /** Package path → its package.json requirements (node-workspace: the changelog's dependency lines). */
@@ -203,6 +215,9 @@ export function parseReleasePleaseConfig(
   const { packages, plugins = [], ...defaults } = raw;
   const names = new Map<string, string>();
   for (const [p, n] of Object.entries(inputs.packageNames ?? {})) names.set(normalizePath(p) ?? p, n);
+  const pyprojectNames = new Map<string, string | null>();
+  for (const [p, n] of Object.entries(inputs.pyprojectNames ?? {}))
+    pyprojectNames.set(normalizePath(p) ?? p, n);
 
   const mapped: Mapped[] = [];
   for (const [key, pkg] of Object.entries(packages)) {
@@ -249,11 +264,13 @@ export function parseReleasePleaseConfig(
     const v = cfg['include-v-in-tag'] === false ? '' : 'v';
     const vName = cfg['include-v-in-release-name'] === false ? '' : 'v';
     const tagComponent = includeComponent ? component : '';
+    const pyprojectName = pyprojectNames.has(path) ? pyprojectNames.get(path) : undefined;
     const versionFiles = releaseTypeVersionFiles({
       releaseType,
       path,
       ...(component ? { component } : {}),
       ...(packageName ? { packageName } : {}),
+      ...(pyprojectName !== undefined ? { projectName: pyprojectName } : {}),
       ...(typeof cfg['version-file'] === 'string' ? { versionFile: cfg['version-file'] } : {}),
       ...(Array.isArray(cfg['extra-files']) ? { extraFiles: cfg['extra-files'] as RpExtraFile[] } : {}),
       cargoWorkspace: plugins.some((p) => pluginType(p) === 'cargo-workspace'),
@@ -275,7 +292,7 @@ export function parseReleasePleaseConfig(
       changelogSections:
         releaseType === 'ruby-yoshi'
           ? RUBY_YOSHI_SECTIONS.map((s) => ({ ...s }))
-          : (cfg['changelog-sections'] ?? DEFAULT_CHANGELOG_SECTIONS).map((s) => ({
+          : (cfg['changelog-sections'] ?? typeSections(releaseType)).map((s) => ({
               type: s.type,
               section: s.section,
               hidden: s.hidden ?? false,
@@ -284,6 +301,24 @@ export function parseReleasePleaseConfig(
       draft: cfg.draft ?? false,
     };
     if (component) lane.component = component;
+    const changelogJson = releaseTypeChangelogJson({
+      releaseType,
+      path,
+      ...(component ? { component } : {}),
+      ...(packageName ? { packageName } : {}),
+      ...(pyprojectName !== undefined ? { projectName: pyprojectName } : {}),
+      packageNameSet: cfg['package-name'] !== undefined,
+      skipChangelog: cfg['skip-changelog'] === true,
+    });
+    if (changelogJson) {
+      // util/filter-commits.ts: the strategy's sections (python's own), else its default without `deps`
+      const sections =
+        cfg['changelog-sections'] ?? (releaseType === 'python' ? PYTHON_SECTIONS : FILTER_COMMITS_SECTIONS);
+      lane.changelogJson = {
+        ...changelogJson,
+        sections: sections.map((s) => ({ type: s.type, section: s.section, hidden: s.hidden ?? false })),
+      };
+    }
     if (releaseType === 'ruby-yoshi') lane.changelogStyle = 'ruby-yoshi';
     if (JAVA_TYPES.has(releaseType) && cfg['skip-snapshot'] !== true) lane.snapshotBumps = true;
     const discover = releaseTypeDiscoverRules(releaseType, path);

@@ -27,6 +27,7 @@ import {
   releaseTypeChangelogJson,
   releaseTypeDiscoverRules,
   releaseTypeVersionFiles,
+  type ReleaseTypeFilesInput,
   type RpExtraFile,
 } from './release-please-files.js';
 import { checkLanes, type LaneLocator } from './semantic.js';
@@ -186,6 +187,9 @@ function normalizeComponent(releaseType: string, name: string): string {
   return NODE_LIKE.has(releaseType) && /^@[\w-]+\//.test(name) ? (name.split('/')[1] ?? name) : name;
 }
 
+const sectionsOf = (sections: readonly RpSection[]) =>
+  sections.map((s) => ({ type: s.type, section: s.section, hidden: s.hidden ?? false }));
+
 /** release-please's `addPath`: a file relative to the package, or to the root with a leading `/`. */
 function addPath(pkgPath: string, file: string): string {
   if (pkgPath === '.' || file.startsWith('/')) return file.replace(/^\/+/, '');
@@ -265,7 +269,7 @@ export function parseReleasePleaseConfig(
     const vName = cfg['include-v-in-release-name'] === false ? '' : 'v';
     const tagComponent = includeComponent ? component : '';
     const pyprojectName = pyprojectNames.has(path) ? pyprojectNames.get(path) : undefined;
-    const versionFiles = releaseTypeVersionFiles({
+    const typeInput: ReleaseTypeFilesInput = {
       releaseType,
       path,
       ...(component ? { component } : {}),
@@ -274,7 +278,8 @@ export function parseReleasePleaseConfig(
       ...(typeof cfg['version-file'] === 'string' ? { versionFile: cfg['version-file'] } : {}),
       ...(Array.isArray(cfg['extra-files']) ? { extraFiles: cfg['extra-files'] as RpExtraFile[] } : {}),
       cargoWorkspace: plugins.some((p) => pluginType(p) === 'cargo-workspace'),
-    });
+    };
+    const versionFiles = releaseTypeVersionFiles(typeInput);
     const excludePaths = (cfg['exclude-paths'] ?? []).map((p) => normalizePath(p) ?? p);
 
     const lane: LaneConfig = {
@@ -292,21 +297,13 @@ export function parseReleasePleaseConfig(
       changelogSections:
         releaseType === 'ruby-yoshi'
           ? RUBY_YOSHI_SECTIONS.map((s) => ({ ...s }))
-          : (cfg['changelog-sections'] ?? typeSections(releaseType)).map((s) => ({
-              type: s.type,
-              section: s.section,
-              hidden: s.hidden ?? false,
-            })),
+          : sectionsOf(cfg['changelog-sections'] ?? typeSections(releaseType)),
       releaseName: tagComponent ? `{component}: ${vName}{version}` : `${vName}{version}`,
       draft: cfg.draft ?? false,
     };
     if (component) lane.component = component;
     const changelogJson = releaseTypeChangelogJson({
-      releaseType,
-      path,
-      ...(component ? { component } : {}),
-      ...(packageName ? { packageName } : {}),
-      ...(pyprojectName !== undefined ? { projectName: pyprojectName } : {}),
+      ...typeInput,
       packageNameSet: cfg['package-name'] !== undefined,
       skipChangelog: cfg['skip-changelog'] === true,
     });
@@ -314,10 +311,7 @@ export function parseReleasePleaseConfig(
       // util/filter-commits.ts: the strategy's sections (python's own), else its default without `deps`
       const sections =
         cfg['changelog-sections'] ?? (releaseType === 'python' ? PYTHON_SECTIONS : FILTER_COMMITS_SECTIONS);
-      lane.changelogJson = {
-        ...changelogJson,
-        sections: sections.map((s) => ({ type: s.type, section: s.section, hidden: s.hidden ?? false })),
-      };
+      lane.changelogJson = { ...changelogJson, sections: sectionsOf(sections) };
     }
     if (releaseType === 'ruby-yoshi') lane.changelogStyle = 'ruby-yoshi';
     if (JAVA_TYPES.has(releaseType) && cfg['skip-snapshot'] !== true) lane.snapshotBumps = true;

@@ -90,6 +90,10 @@ export const ERRORS = {
     title: 'Version file selector missing or invalid',
     fix: 'Give `json`, `yaml` and `toml` version files (release-please `extra-files` `type: json|yaml|toml`) a `jsonpath` such as `$.version`, and `xml` files an `xpath` such as `//project/version`.',
   },
+  RL126: {
+    title: 'changelog.json cannot be updated',
+    fix: 'release-please keeps a machine-readable changelog.json at the repository root: make it a JSON object with an `entries` array (`{"entries": []}`), or delete the file to stop updating it.',
+  },
   // history and input (RL2xx)
   RL200: { title: 'Not a git repository', fix: 'Run inside a git checkout or pass --cwd DIR.' },
   RL201: { title: 'git failed', fix: 'Check that git is installed and the repository is not corrupt.' },

@@ -7,7 +7,11 @@
 import semver from 'semver';
 import { discoveryQuery, withDiscoveredFiles } from './config/discovered-files.js';
 import { loadConfig } from './config/index.js';
-import { releasePleaseInputsFrom, releasePleasePackageFiles } from './config/release-please-inputs.js';
+import {
+  releasePleaseInputsFrom,
+  releasePleasePackageFiles,
+  releasePleasePyprojectFiles,
+} from './config/release-please-inputs.js';
 import { parseCommitOnce } from './core/conventional.js';
 import { planReleases, versionTagVars } from './core/plan.js';
 import { renderTag, tagMatcher } from './core/tag-template.js';
@@ -23,6 +27,7 @@ import type {
 } from './core/types.js';
 import { renderChangelog } from './render/changelog.js';
 import { rubyYoshiNotes } from './render/ruby-yoshi-notes.js';
+import { changelogJsonChanges } from './updaters/changelog-json.js';
 import type { RepoHost } from './ports/repo-host.js';
 
 export const CONFIG_PATH = '.github/release-lanes.yml';
@@ -171,10 +176,13 @@ export async function loadConfigWithPackageNames(
   }
   if (files.releaseLanesYml || !files.releasePleaseConfig) return loadConfig(files);
   const packageFiles = releasePleasePackageFiles(files.releasePleaseConfig);
-  return loadConfig(
-    files,
-    releasePleaseInputsFrom(packageFiles, await readMany(host, Object.values(packageFiles), opts.ref)),
+  const pyprojectFiles = releasePleasePyprojectFiles(files.releasePleaseConfig);
+  const texts = await readMany(
+    host,
+    [...Object.values(packageFiles), ...Object.values(pyprojectFiles)],
+    opts.ref,
   );
+  return loadConfig(files, releasePleaseInputsFrom(packageFiles, texts, pyprojectFiles));
 }
 
 /** Files the plan needs, in one batch when the host can (the GitHub host: one aliased query). */
@@ -244,7 +252,11 @@ export function buildPlan(input: PlanInput): ReleasePlan {
         : {}),
     });
     const changelog = lane.changelogStyle === 'ruby-yoshi' ? rubyYoshiNotes(entry) : entry;
-    return { ...r, changelog };
+    if (!lane.changelogJson) return { ...r, changelog };
+    // release-please's changelog.json entry: the same commits, filtered by its sections. Its time is the
+    // plan's day (like the CHANGELOG date), so planning again the same day writes the same bytes.
+    const changes = changelogJsonChanges(commits, lane.changelogJson.sections);
+    return { ...r, changelog, changelogJson: { time: `${date}T00:00:00.000Z`, changes } };
   });
   return { ...plan, releases, warnings: [...(input.gatherWarnings ?? []), ...plan.warnings] };
 }

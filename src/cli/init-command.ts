@@ -39,7 +39,9 @@ export async function initCommand(cwd: string, io: CliIO): Promise<number> {
   );
   // files release-please finds by name (python version.py, terraform-module, maven pom.xml) are listed
   const config = await withFoundFiles(createGitRepoHost(cwd), loaded.config, undefined);
-  const migration = migrateReleasePlease(config, loaded.versions);
+  const migration = migrateReleasePlease(config, loaded.versions, {
+    changelogJson: read('changelog.json') !== null,
+  });
   fs.mkdirSync(path.join(cwd, path.dirname(CONFIG_PATH)), { recursive: true });
   fs.writeFileSync(path.join(cwd, CONFIG_PATH), migration.yaml);
   fs.writeFileSync(path.join(cwd, MANIFEST_PATH), migration.manifest);

@@ -18,8 +18,13 @@ export interface Migration {
   changes: string[];
 }
 
+export interface MigrateOptions {
+  /** The repository has a changelog.json at its root (release-please's node/python strategies update it). */
+  changelogJson?: boolean;
+}
+
 /** Per lane: the release-please options release-lanes.yml cannot say. */
-function untranslatable(config: RepoConfig): string[] {
+function untranslatable(config: RepoConfig, opts: MigrateOptions): string[] {
   const out: string[] = [];
   if (config.history?.bootstrapSha) out.push('`bootstrap-sha`');
   if (config.history?.lastReleaseSha) out.push('`last-release-sha`');
@@ -39,6 +44,7 @@ function untranslatable(config: RepoConfig): string[] {
     'release-type: java/maven without skip-snapshot (Java SNAPSHOT pull requests)',
     (l) => l.snapshotBumps === true,
   );
+  if (opts.changelogJson) per('changelog.json updates', (l) => l.changelogJson !== undefined);
   return out;
 }
 
@@ -69,11 +75,15 @@ function laneYaml(lane: LaneConfig): Record<string, unknown> {
   return out;
 }
 
-export function migrateReleasePlease(config: RepoConfig, versions: Record<string, string>): Migration {
+export function migrateReleasePlease(
+  config: RepoConfig,
+  versions: Record<string, string>,
+  opts: MigrateOptions = {},
+): Migration {
   if (config.source !== 'release-please') {
     throw new ReleaseLanesError('RL133', 'there is no release-please-config.json to migrate from');
   }
-  const missing = untranslatable(config);
+  const missing = untranslatable(config, opts);
   if (missing.length > 0) {
     throw new ReleaseLanesError(
       'RL133',

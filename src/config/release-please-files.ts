@@ -5,7 +5,7 @@
  * about (version.txt, version.rb, pom.xml, Chart.yaml…) is required, so a missing one is RL120 instead
  * of a release that silently leaves the version behind.
  */
-import type { DiscoverRule, VersionFile } from '../core/types.js';
+import type { ChangelogJsonTarget, DiscoverRule, VersionFile } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
 import { JAVA_TYPES } from './release-please-types.js';
 
@@ -30,6 +30,11 @@ export interface ReleaseTypeFilesInput {
   extraFiles?: RpExtraFile[];
   /** The `cargo-workspace` plugin is on: the workspace Cargo.lock at the root moves too. */
   cargoWorkspace?: boolean;
+  /**
+   * python: the pyproject.toml project name (`null`: its table has no name), when the file was read;
+   * release-please names the `__init__.py` files after it instead of the component.
+   */
+  projectName?: string | null;
 }
 
 /** release-please's `addPath`: relative to the package, or to the root with a leading `/`. */
@@ -41,9 +46,17 @@ export function rpPath(pkgPath: string, file: string): string {
 type Entry = [VersionFile['kind'], string, { optional?: boolean }?];
 const optional = { optional: true };
 
+/**
+ * release-please's python projectName: the pyproject.toml name when the file has a `[project]` or
+ * `[tool.poetry]` table (undefined when that table has no name), else the component.
+ */
+function pythonProjectName(input: ReleaseTypeFilesInput): string | undefined {
+  if (input.projectName !== undefined) return input.projectName ?? undefined;
+  return input.component ?? input.packageName ?? '';
+}
+
 /** Files of the release type itself, relative to the package. */
 function typeFiles(input: ReleaseTypeFilesInput): Entry[] {
-  const name = input.packageName ?? input.component ?? '';
   switch (input.releaseType) {
     case 'node':
       return [['package-json', 'package.json']];
@@ -61,7 +74,10 @@ function typeFiles(input: ReleaseTypeFilesInput): Entry[] {
           : []),
       ];
     case 'python': {
-      const names = /^[A-Za-z0-9_.-]+$/.test(name) ? [...new Set([name, name.replace(/-/g, '_')])] : [];
+      const project = pythonProjectName(input) ?? '';
+      const names = /^[A-Za-z0-9_.-]+$/.test(project)
+        ? [...new Set([project, project.replace(/-/g, '_')])]
+        : [];
       return [
         ['setup-cfg', 'setup.cfg', optional],
         ['setup-py', 'setup.py', optional],
@@ -201,5 +217,38 @@ export function releaseTypeDiscoverRules(releaseType: string, path: string): Dis
       return [rule('pom.xml', 'pom-xml'), rule('pom.xml', 'java-released'), rule('pom.xml', 'generic')];
     default:
       return [];
+  }
+}
+
+/**
+ * release-please's changelog.json updater of the node/expo and python strategies (none with
+ * `skip-changelog`): the language and the artifact name, or the file to read that name from at release
+ * time (node: package.json `name` unless `package-name` is set; python: setup.py `name = '…'` when the
+ * pyproject's table has no name). None when release-please would have no name.
+ */
+export function releaseTypeChangelogJson(
+  input: ReleaseTypeFilesInput & { skipChangelog?: boolean; packageNameSet?: boolean },
+): Omit<ChangelogJsonTarget, 'sections'> | undefined {
+  if (input.skipChangelog) return undefined;
+  switch (input.releaseType) {
+    case 'node':
+    case 'expo':
+      if (input.packageNameSet)
+        return input.packageName ? { language: 'JAVASCRIPT', artifactName: input.packageName } : undefined;
+      return {
+        language: 'JAVASCRIPT',
+        artifactFrom: { kind: 'package-json', path: rpPath(input.path, 'package.json') },
+      };
+    case 'python': {
+      const project = pythonProjectName(input);
+      if (project === undefined)
+        return {
+          language: 'PYTHON',
+          artifactFrom: { kind: 'setup-py', path: rpPath(input.path, 'setup.py') },
+        };
+      return project ? { language: 'PYTHON', artifactName: project } : undefined;
+    }
+    default:
+      return undefined;
   }
 }

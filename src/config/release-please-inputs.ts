@@ -57,10 +57,57 @@ export function releasePleasePackageFiles(configText: string | null | undefined)
   return out;
 }
 
+/**
+ * Package path → its `pyproject.toml`, for every python package: release-please's python strategy names
+ * the `__init__.py` files it writes (and the changelog.json artifact) after the pyproject's project name.
+ */
+export function releasePleasePyprojectFiles(configText: string | null | undefined): Record<string, string> {
+  if (!configText) return {};
+  let raw: { packages?: Record<string, RpPackageKeys> } & RpPackageKeys;
+  try {
+    raw = JSON.parse(configText) as typeof raw;
+  } catch {
+    return {};
+  }
+  if (!raw || typeof raw !== 'object' || !raw.packages || typeof raw.packages !== 'object') return {};
+  const out: Record<string, string> = {};
+  for (const [p, pkg] of Object.entries(raw.packages)) {
+    const cfg = { ...raw, ...(pkg && typeof pkg === 'object' ? pkg : {}) };
+    if (cfg['release-type'] !== 'python') continue;
+    const dir = p.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '');
+    out[p] = dir === '.' || dir === '' ? 'pyproject.toml' : `${dir}/pyproject.toml`;
+  }
+  return out;
+}
+
+/**
+ * release-please's python projectName from a pyproject.toml: `project.name`, else (no `[project]` table)
+ * `tool.poetry.name`; `null` when that table has no name; absent when neither table is there or the
+ * file cannot be read as TOML (release-please then uses the component).
+ */
+export function pyprojectName(text: string, file: string): string | null | undefined {
+  let scalars;
+  try {
+    scalars = scanToml(text, file);
+  } catch {
+    return undefined;
+  }
+  const under = (table: string[]) => {
+    const header = new RegExp(`^\\s*\\[\\[?\\s*${table.join('\\s*\\.\\s*')}\\s*[.\\]]`, 'm');
+    const present = header.test(text) || scalars.some((s) => table.every((t, i) => s.path[i] === t));
+    if (!present) return undefined;
+    const name = scalars.find((s) => s.path.join('.') === [...table, 'name'].join('.'));
+    return name ? name.value : null;
+  };
+  const project = under(['project']);
+  return project !== undefined ? project : under(['tool', 'poetry']);
+}
+
 /** Names and workspace dependency names (release-please's `combineDeps`) from the manifest texts. */
 export function releasePleaseInputsFrom(
   packageFiles: Record<string, string>,
   texts: Record<string, string | null | undefined>,
+  pyprojectFiles: Record<string, string> = {},
 ): ReleasePleaseInputs {
   const packageNames: Record<string, string> = {};
   const packageDependencies: Record<string, string[]> = {};
@@ -79,7 +126,18 @@ export function releasePleaseInputsFrom(
     packageDependencies[pkg] = manifest.dependencies;
     if (manifest.ranges) dependencyRanges[pkg] = manifest.ranges;
   }
-  return { packageNames, packageDependencies, dependencyRanges };
+  const pyprojectNames: Record<string, string | null> = {};
+  for (const [pkg, file] of Object.entries(pyprojectFiles)) {
+    const text = texts[file];
+    const name = text ? pyprojectName(text, file) : undefined;
+    if (name !== undefined) pyprojectNames[pkg] = name;
+  }
+  return {
+    packageNames,
+    packageDependencies,
+    dependencyRanges,
+    ...(Object.keys(pyprojectNames).length > 0 ? { pyprojectNames } : {}),
+  };
 }
 
 interface Manifest {

@@ -94,7 +94,19 @@ export const JAVA_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECT
   hidden: s.type === 'docs' ? false : s.hidden,
 }));
 
+/** release-please's python CHANGELOG_SECTIONS: the same list as the Java strategies'. */
+export const PYTHON_SECTIONS: readonly ChangelogSection[] = JAVA_SECTIONS;
+
+/**
+ * The sections util/filter-commits.ts falls back to when a strategy has none (node: no
+ * `changelog-sections`): the default sections without `deps`, so a `deps` commit is in CHANGELOG.md but
+ * not in changelog.json.
+ */
+export const FILTER_COMMITS_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECTIONS.filter(
+  (s) => s.type !== 'deps',
+);
+
 /** The sections a release type writes when the config gives no `changelog-sections`. */
 export function typeChangelogSections(releaseType: string): readonly ChangelogSection[] {
-  return JAVA_TYPES.has(releaseType) ? JAVA_SECTIONS : DEFAULT_CHANGELOG_SECTIONS;
+  return JAVA_TYPES.has(releaseType) || releaseType === 'python' ? JAVA_SECTIONS : DEFAULT_CHANGELOG_SECTIONS;
 }

@@ -15,11 +15,19 @@ import {
 import { normalizePath } from './paths.js';
 import { releasePleaseKeyErrors } from './release-please-keys.js';
 import { labelList, releasePleasePrStyle } from './release-please-style.js';
-import { RELEASE_PLEASE_TYPES, RUBY_YOSHI_SECTIONS, typeChangelogSections } from './release-please-types.js';
+import {
+  FILTER_COMMITS_SECTIONS,
+  PYTHON_SECTIONS,
+  RELEASE_PLEASE_TYPES,
+  RUBY_YOSHI_SECTIONS,
+  typeChangelogSections,
+} from './release-please-types.js';
 import { didYouMean } from './suggest.js';
 import {
+  releaseTypeChangelogJson,
   releaseTypeDiscoverRules,
   releaseTypeVersionFiles,
+  type ReleaseTypeFilesInput,
   type RpExtraFile,
 } from './release-please-files.js';
 import { checkLanes, type LaneLocator } from './semantic.js';
@@ -33,6 +41,12 @@ export interface ReleasePleaseInputs {
    * pubspec.yaml for dart). release-please derives the default component from it.
    */
   packageNames?: Record<string, string>;
+  /**
+   * Python packages: package path → pyproject.toml `project.name` (else `tool.poetry.name`), `null` when
+   * that table has no name; a package without such a table is absent (release-please's python strategy
+   * then names its `__init__.py` files after the component).
+   */
+  pyprojectNames?: Record<string, string | null>;
   /** Package path → names of the packages it depends on; used by the node-/cargo-/maven-workspace plugins. */
   packageDependencies?: Record<string, string[]>;
   /** Package path → its package.json requirements (node-workspace: the changelog's dependency lines). */
@@ -173,6 +187,9 @@ function normalizeComponent(releaseType: string, name: string): string {
   return NODE_LIKE.has(releaseType) && /^@[\w-]+\//.test(name) ? (name.split('/')[1] ?? name) : name;
 }
 
+const sectionsOf = (sections: readonly RpSection[]) =>
+  sections.map((s) => ({ type: s.type, section: s.section, hidden: s.hidden ?? false }));
+
 /** release-please's `addPath`: a file relative to the package, or to the root with a leading `/`. */
 function addPath(pkgPath: string, file: string): string {
   if (pkgPath === '.' || file.startsWith('/')) return file.replace(/^\/+/, '');
@@ -202,6 +219,9 @@ export function parseReleasePleaseConfig(
   const { packages, plugins = [], ...defaults } = raw;
   const names = new Map<string, string>();
   for (const [p, n] of Object.entries(inputs.packageNames ?? {})) names.set(normalizePath(p) ?? p, n);
+  const pyprojectNames = new Map<string, string | null>();
+  for (const [p, n] of Object.entries(inputs.pyprojectNames ?? {}))
+    pyprojectNames.set(normalizePath(p) ?? p, n);
 
   const mapped: Mapped[] = [];
   for (const [key, pkg] of Object.entries(packages)) {
@@ -248,15 +268,18 @@ export function parseReleasePleaseConfig(
     const v = cfg['include-v-in-tag'] === false ? '' : 'v';
     const vName = cfg['include-v-in-release-name'] === false ? '' : 'v';
     const tagComponent = includeComponent ? component : '';
-    const versionFiles = releaseTypeVersionFiles({
+    const pyprojectName = pyprojectNames.has(path) ? pyprojectNames.get(path) : undefined;
+    const typeInput: ReleaseTypeFilesInput = {
       releaseType,
       path,
       ...(component ? { component } : {}),
       ...(packageName ? { packageName } : {}),
+      ...(pyprojectName !== undefined ? { projectName: pyprojectName } : {}),
       ...(typeof cfg['version-file'] === 'string' ? { versionFile: cfg['version-file'] } : {}),
       ...(Array.isArray(cfg['extra-files']) ? { extraFiles: cfg['extra-files'] as RpExtraFile[] } : {}),
       cargoWorkspace: plugins.some((p) => pluginType(p) === 'cargo-workspace'),
-    });
+    };
+    const versionFiles = releaseTypeVersionFiles(typeInput);
     const excludePaths = (cfg['exclude-paths'] ?? []).map((p) => normalizePath(p) ?? p);
 
     const lane: LaneConfig = {
@@ -274,15 +297,22 @@ export function parseReleasePleaseConfig(
       changelogSections:
         releaseType === 'ruby-yoshi'
           ? RUBY_YOSHI_SECTIONS.map((s) => ({ ...s }))
-          : (cfg['changelog-sections'] ?? typeChangelogSections(releaseType)).map((s) => ({
-              type: s.type,
-              section: s.section,
-              hidden: s.hidden ?? false,
-            })),
+          : sectionsOf(cfg['changelog-sections'] ?? typeChangelogSections(releaseType)),
       releaseName: tagComponent ? `{component}: ${vName}{version}` : `${vName}{version}`,
       draft: cfg.draft ?? false,
     };
     if (component) lane.component = component;
+    const changelogJson = releaseTypeChangelogJson({
+      ...typeInput,
+      packageNameSet: cfg['package-name'] !== undefined,
+      skipChangelog: cfg['skip-changelog'] === true,
+    });
+    if (changelogJson) {
+      // util/filter-commits.ts: the strategy's sections (python's own), else its default without `deps`
+      const sections =
+        cfg['changelog-sections'] ?? (releaseType === 'python' ? PYTHON_SECTIONS : FILTER_COMMITS_SECTIONS);
+      lane.changelogJson = { ...changelogJson, sections: sectionsOf(sections) };
+    }
     if (releaseType === 'ruby-yoshi') lane.changelogStyle = 'ruby-yoshi';
     if (JAVA_TYPES.has(releaseType) && cfg['skip-snapshot'] !== true) lane.snapshotBumps = true;
     const discover = releaseTypeDiscoverRules(releaseType, path);

@@ -158,6 +158,32 @@ export interface LaneConfig {
    * (no changelog, no manifest change, no tag), before the next release is proposed (src/core/java-snapshot.ts).
    */
   snapshotBumps?: boolean;
+  /**
+   * release-please's machine-readable `changelog.json` at the repository root (node/expo and python
+   * strategies): updated, only when it exists, with an entry per release. `artifactName` is the name
+   * known from the config (`package-name`, python's pyproject.toml name); otherwise it is read at release
+   * time from `artifactFrom` (the package.json `name` or setup.py `name = '…'` of the lane).
+   */
+  changelogJson?: ChangelogJsonTarget;
+}
+
+export interface ChangelogJsonTarget {
+  /** release-please's `language`: `JAVASCRIPT` (node, expo) or `PYTHON`. */
+  language: string;
+  artifactName?: string;
+  artifactFrom?: { kind: 'package-json' | 'setup-py'; path: string };
+  /** The sections release-please filters the commits with (util/filter-commits.ts). */
+  sections: ChangelogSection[];
+}
+
+/** One change of a release in release-please's changelog.json. */
+export interface ChangelogJsonChange {
+  type: string;
+  sha: string;
+  message: string;
+  issues: string[];
+  scope?: string;
+  breakingChangeNote?: string;
 }
 
 export interface WorkspaceDependency {
@@ -343,6 +369,11 @@ export interface LaneRelease {
   dependencyUpdates: { lane: string; version: string }[];
   prerelease: boolean;
   group?: string;
+  /**
+   * Lanes with a release-please changelog.json only: the release's entry as release-please writes it
+   * (commits filtered by the lane's changelog sections), with the plan's time.
+   */
+  changelogJson?: { time: string; changes: ChangelogJsonChange[] };
 }
 
 /**

@@ -15,6 +15,7 @@ import type { LaneConfig, ReleasePlan, RepoConfig } from '../core/types.js';
 import { ReleaseLanesError } from '../errors.js';
 import { prependChangelog } from '../render/changelog.js';
 import { groupEntry, hasNotes, type MemberEntry } from '../render/group-entry.js';
+import { updateChangelogJson } from '../updaters/changelog-json.js';
 import { applyUpdater, type UpdaterContext } from '../updaters/index.js';
 import { findScalar, scanToml } from '../updaters/shared/toml-scan.js';
 import { expoSdkVersion, selectorOf } from './version-file-context.js';
@@ -42,10 +43,19 @@ function lockfileCandidates(lane: LaneConfig): string[] {
   return [...out];
 }
 
-/** Every path a release of `lane` may write (manifest excluded). */
+/** release-please's machine-readable changelog, at the repository root. */
+export const CHANGELOG_JSON = 'changelog.json';
+
+/** Every path a release of `lane` may write (manifest excluded), and the file naming its changelog.json artifact. */
 export function laneFilePaths(lane: LaneConfig): string[] {
+  const json = lane.changelogJson;
   return [
-    ...new Set([lane.changelogPath, ...lane.versionFiles.map((v) => v.path), ...lockfileCandidates(lane)]),
+    ...new Set([
+      lane.changelogPath,
+      ...lane.versionFiles.map((v) => v.path),
+      ...lockfileCandidates(lane),
+      ...(json ? [CHANGELOG_JSON, ...(json.artifactFrom ? [json.artifactFrom.path] : [])] : []),
+    ]),
   ];
 }
 
@@ -152,6 +162,20 @@ export function releaseFiles(
     }
   }
 
+  // release-please's changelog.json: updated when it exists, one entry per release (in release order)
+  for (const r of plan.releases) {
+    const target = laneOf(r.lane).changelogJson;
+    const text = current(CHANGELOG_JSON);
+    if (!target || !r.changelogJson || text === null) continue;
+    const artifactName = target.artifactName ?? artifactNameFrom(target, currentFiles);
+    if (!artifactName) continue;
+    out[CHANGELOG_JSON] = updateChangelogJson(
+      text,
+      { ...r.changelogJson, version: r.version, language: target.language, artifactName },
+      CHANGELOG_JSON,
+    );
+  }
+
   for (const b of plan.snapshotBumps ?? []) {
     const lane = laneOf(b.lane);
     const packageName = lanePackageName(lane, currentFiles);
@@ -174,6 +198,23 @@ export function releaseFiles(
 
   for (const [path, text] of Object.entries(out)) if (text === currentFiles[path]) delete out[path];
   return out;
+}
+
+/** release-please's changelog.json artifact name read at release time: package.json `name`, setup.py `name = '…'`. */
+function artifactNameFrom(
+  target: NonNullable<LaneConfig['changelogJson']>,
+  files: Record<string, string | null>,
+): string | undefined {
+  const from = target.artifactFrom;
+  const text = from ? files[from.path] : null;
+  if (!from || typeof text !== 'string') return undefined;
+  if (from.kind === 'setup-py') return /name *= *['"](?<name>.*)['"](\r|\n|$)/.exec(text)?.groups?.name;
+  try {
+    const name = (JSON.parse(text) as { name?: unknown }).name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined; // the package.json updater reports it
+  }
 }
 
 /**

@@ -150,6 +150,26 @@ function setup(f: Fixture) {
   return { repo, tagSha };
 }
 
+/** An existing machine-readable changelog.json (release-please's format), one earlier entry. */
+const CHANGELOG_JSON = JSON.stringify(
+  {
+    repository: `${OWNER}/${REPO}`,
+    entries: [
+      {
+        changes: [{ type: 'fix', sha: 'a'.repeat(40), message: 'old fix', issues: [] }],
+        version: '0.0.1',
+        language: 'PYTHON',
+        artifactName: 'old',
+        id: '00000000-0000-4000-8000-000000000000',
+        createTime: '2026-01-01T00:00:00.000Z',
+      },
+    ],
+    updateTime: '2026-01-01T00:00:00.000Z',
+  },
+  null,
+  2,
+);
+
 const at = (pkgPath: string, file: string) => (pkgPath === '.' ? file : `${pkgPath}/${file}`);
 
 const FIXTURES: Fixture[] = [
@@ -273,6 +293,85 @@ const FIXTURES: Fixture[] = [
       'other/version.py': '__version__ = "0.9.0"\n',
     },
     commits: ['feat: py thing'],
+  },
+  {
+    name: 'python: __init__.py named after pyproject project.name (dashes), not the component; changelog.json',
+    packagePath: 'py',
+    pkg: { 'release-type': 'python', component: 'widgets' },
+    previous: '1.4.0',
+    files: {
+      'py/pyproject.toml': '[project]\nname = "acme-widgets"\nversion = "1.4.0"\n',
+      'py/acme-widgets/__init__.py': '__version__ = "1.4.0"\n',
+      'py/src/acme_widgets/__init__.py': "__version__ = '1.4.0'\n",
+      // named after the component: release-please does not write it (another version shows a wrong write)
+      'py/widgets/__init__.py': '__version__ = "0.9.0"\n',
+      'changelog.json': CHANGELOG_JSON,
+    },
+    commits: [
+      'feat(api): widgets (#12)',
+      'docs: python shows Documentation',
+      'chore: hidden',
+      'refactor!: drop py2\n\nBREAKING CHANGE: python 3 is needed',
+      'fix(io): crash (#31)',
+    ],
+  },
+  {
+    name: 'python: poetry (tool.poetry.name) names __init__.py and the changelog.json artifact',
+    packagePath: '.',
+    pkg: { 'release-type': 'python', 'include-component-in-tag': false },
+    previous: '0.3.0',
+    files: {
+      'pyproject.toml': '[tool.poetry]\nname = "poetry-thing"\nversion = "0.3.0"\n',
+      'poetry_thing/__init__.py': '__version__ = "0.3.0"\n',
+      'changelog.json': CHANGELOG_JSON,
+    },
+    commits: ['fix: poetry fix'],
+  },
+  {
+    name: 'python: [project] without a name: no __init__.py; changelog.json artifact from setup.py',
+    packagePath: '.',
+    pkg: { 'release-type': 'python', component: 'acme', 'include-component-in-tag': false },
+    previous: '2.0.0',
+    files: {
+      'pyproject.toml': '[project]\nversion = "2.0.0"\n',
+      'setup.py': "NAME = 'x'\nname = 'acme-setup'\nversion = '2.0.0'\n\nsetup(name=name, version=version)\n",
+      'acme/__init__.py': '__version__ = "1.9.0"\n',
+      'changelog.json': CHANGELOG_JSON,
+    },
+    commits: ['feat: thing'],
+  },
+  {
+    name: 'python without pyproject.toml: __init__.py named after the component (not package-name); no changelog.json created',
+    packagePath: '.',
+    pkg: {
+      'release-type': 'python',
+      component: 'lib',
+      'package-name': 'acme-lib',
+      'include-component-in-tag': false,
+    },
+    previous: '1.0.0',
+    files: {
+      'setup.py': 'setup(name="acme-lib", version="1.0.0")\n',
+      'lib/__init__.py': '__version__ = "1.0.0"\n',
+      'acme_lib/__init__.py': '__version__ = "0.9.0"\n',
+    },
+    commits: ['feat: thing', 'docs: python shows Documentation'],
+  },
+  {
+    name: 'node with changelog.json (breaking notes, hidden types left out)',
+    packagePath: 'packages/thing',
+    pkg: { 'release-type': 'node' },
+    previous: '1.2.3',
+    files: {
+      'packages/thing/package.json': '{\n  "name": "@acme/thing",\n  "version": "1.2.3"\n}\n',
+      'changelog.json': CHANGELOG_JSON,
+    },
+    commits: [
+      'feat(core): widgets (#12)',
+      'fix: crash (#4)',
+      'feat!: new api\n\nBREAKING CHANGE: the old api is gone',
+      'chore: tidy',
+    ],
   },
   {
     name: 'rust (crate name from Cargo.toml, Cargo.lock)',
@@ -564,14 +663,31 @@ describe('release PR files and tags agree with release-please 17.11, per release
       const again = await theirs(f, repo, tagSha);
       const us = await ours(repo);
       expect(us.tag).toBe(again.tag);
+      // changelog.json: release-please's random id and clock time; ours are derived (checked below)
       const normalise = (files: Record<string, string>) =>
-        Object.fromEntries(Object.entries(files).map(([p, t]) => [p, date(t)]));
+        Object.fromEntries(
+          Object.entries(files).map(([p, t]) => [
+            p,
+            date(t)
+              .replace(/("id": )"[0-9a-f-]{36}"/g, '$1"ID"')
+              .replace(/("(?:create|update)Time": )"YYYY-MM-DDT[0-9:.]+Z"/g, '$1"TIME"'),
+          ]),
+        );
       expect(normalise(us.files)).toEqual(normalise(again.files));
       // the comparison is about real changes: the changelog and every fixture file that holds the old version
       const changed = Object.keys(us.files);
       expect(changed).toContain(at(f.packagePath, 'CHANGELOG.md'));
       for (const [path, text] of Object.entries(f.files)) {
         if (text.includes(f.previous) && path !== 'CHANGELOG.md') expect(changed).toContain(path);
+      }
+      if (f.files['changelog.json'] !== undefined) {
+        const ourJson = us.files['changelog.json'];
+        expect(ourJson).toBeDefined();
+        const entry = (JSON.parse(ourJson!) as { entries: { id: string; createTime: string }[] }).entries[0]!;
+        expect(entry.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(entry.createTime).toBe(`${NOW.toISOString().slice(0, 10)}T00:00:00.000Z`);
+      } else {
+        expect(changed).not.toContain('changelog.json');
       }
     } finally {
       repo.cleanup();

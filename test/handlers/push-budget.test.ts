@@ -121,7 +121,9 @@ test('release types that find version files by name (python, terraform-module, m
   repo.commit('fix(jvm): c', { 'jvm/core/A.java': 'class A {}\n' });
   h = await harness(repo);
   const first = await timedPush(h);
-  expect(first.requests).toBeLessThanOrEqual(budget(153));
+  // +1: the python packages' pyproject.toml, read (in one aliased query, with any package.json the config
+  // needs) before the config is mapped: release-please names the `__init__.py` files after its project name
+  expect(first.requests).toBeLessThanOrEqual(budget(153) + 1);
   expect(h.gh.requests.filter((r) => r.path.includes('/git/trees/')).map((r) => r.method)).toEqual(['GET']);
   const pr = h.gh.prs[0]!;
   const show = (path: string) => h!.repo.git('show', `${pr.head}:${path}`); // trimmed

@@ -98,15 +98,25 @@ export const JAVA_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECT
 export const PYTHON_SECTIONS: readonly ChangelogSection[] = JAVA_SECTIONS;
 
 /**
- * The sections util/filter-commits.ts falls back to when a strategy has none (node: no
- * `changelog-sections`): the default sections without `deps`, so a `deps` commit is in CHANGELOG.md but
- * not in changelog.json.
+ * release-please's CHANGELOG.md sections for a type without sections of its own (node, expo, go, rust, simple,
+ * ruby, helm, dart, elixir, terraform-module): conventional-changelog-conventionalcommits' default types, which
+ * are release-lanes' defaults without `deps` (`feature` is read as `feat`). A `deps:` commit is neither listed
+ * nor released there. util/filter-commits.ts falls back to the same visible types for changelog.json.
  */
-export const FILTER_COMMITS_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECTIONS.filter(
+export const PRESET_SECTIONS: readonly ChangelogSection[] = DEFAULT_CHANGELOG_SECTIONS.filter(
   (s) => s.type !== 'deps',
 );
+export const FILTER_COMMITS_SECTIONS: readonly ChangelogSection[] = PRESET_SECTIONS;
+
+/** release-please's php CHANGELOG_SECTIONS: no `deps`, `chore` shown (after Reverts). */
+export const PHP_SECTIONS: readonly ChangelogSection[] = [
+  ...PRESET_SECTIONS.filter((s) => ['feat', 'fix', 'perf', 'revert'].includes(s.type)),
+  { type: 'chore', section: 'Miscellaneous Chores', hidden: false },
+  ...PRESET_SECTIONS.filter((s) => !['feat', 'fix', 'perf', 'revert', 'chore'].includes(s.type)),
+];
 
 /** The sections a release type writes when the config gives no `changelog-sections`. */
 export function typeChangelogSections(releaseType: string): readonly ChangelogSection[] {
-  return JAVA_TYPES.has(releaseType) || releaseType === 'python' ? JAVA_SECTIONS : DEFAULT_CHANGELOG_SECTIONS;
+  if (JAVA_TYPES.has(releaseType) || releaseType === 'python') return JAVA_SECTIONS;
+  return releaseType === 'php' ? PHP_SECTIONS : PRESET_SECTIONS;
 }

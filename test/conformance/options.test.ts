@@ -24,6 +24,22 @@ const at = (path: string, file: string) => (path === '.' ? file : `${path}/${fil
 
 const FIXTURES: Fixture[] = [
   {
+    name: 'no changelog-sections, node: the preset types (no deps section, feature read as feat)',
+    path: '.',
+    pkg: { 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: node('1.2.3'),
+    commits: ['deps: bump lodash to 4.17.21', 'feature: new flag', 'fix: b', 'docs: c'],
+  },
+  {
+    name: 'no changelog-sections, php: its own sections (chores shown)',
+    path: '.',
+    pkg: { 'include-component-in-tag': false, 'release-type': 'php' },
+    previous: '1.2.3',
+    files: { 'composer.json': '{\n    "name": "acme/lib",\n    "version": "1.2.3"\n}\n' },
+    commits: ['chore: tidy', 'deps: bump', 'fix: b'],
+  },
+  {
     name: 'changelog-sections: own titles, a hidden type shown',
     path: '.',
     pkg: {

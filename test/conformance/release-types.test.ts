@@ -9,6 +9,7 @@ import { planFromHost } from '../../src/plan.js';
 import { createGitRepoHost } from '../../src/adapters/git/index.js';
 import { planReadPaths, releaseFiles } from '../../src/flows/release-files.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
+import { camel, fakeGitHub, NOW, OWNER, REPO } from './harness.js';
 import { rp, Version } from './release-please.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,36 +17,9 @@ type Any = any;
 const buildStrategy = rp<(o: object) => Promise<Any>>('factory', 'buildStrategy');
 const parseConventionalCommits = rp<(c: object[]) => Any[]>('commit', 'parseConventionalCommits');
 const TagName = rp<Any>('util/tag-name', 'TagName');
-const FileNotFoundError = rp<Any>('errors', 'FileNotFoundError');
 const ReleasePleaseManifest = rp<Any>('updaters/release-please-manifest', 'ReleasePleaseManifest');
 
-const OWNER = 'acme';
-const REPO = 'repo';
-const NOW = new Date('2026-03-04T12:00:00Z');
 const date = (s: string) => s.replace(/\d{4}-\d{2}-\d{2}/g, 'YYYY-MM-DD');
-
-/** release-please's GitHub class, reduced to the reads its strategies make; files come from the fixture. */
-function fakeGitHub(files: Record<string, string>) {
-  const contents = (path: string) => {
-    const text = files[path];
-    if (text === undefined) throw new FileNotFoundError(path);
-    return { sha: 'x', content: Buffer.from(text).toString('base64'), parsedContent: text, mode: '100644' };
-  };
-  return {
-    repository: { owner: OWNER, repo: REPO, defaultBranch: 'main' },
-    getFileContentsOnBranch: async (path: string) => contents(path),
-    getFileContents: async (path: string) => contents(path),
-    getFileJson: async (path: string) => JSON.parse(contents(path).parsedContent) as unknown,
-    findFilesByFilenameAndRef: async (name: string, _ref: string, prefix?: string) => {
-      const base = prefix && prefix !== '.' ? `${prefix.replace(/\/$/, '')}/` : '';
-      return Object.keys(files)
-        .filter((p) => p.startsWith(base) && p.split('/').pop() === name)
-        .map((p) => p.slice(base.length));
-    },
-    findFilesByExtensionAndRef: async () => [],
-    findFilesByGlobAndRef: async () => [],
-  };
-}
 
 interface Fixture {
   name: string;
@@ -56,11 +30,6 @@ interface Fixture {
   files: Record<string, string>;
   commits: string[];
 }
-
-const camel = (o: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(o).map(([k, v]) => [k.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), v]),
-  );
 
 const strategyFor = (f: Fixture) =>
   buildStrategy({ github: fakeGitHub(f.files), path: f.packagePath, targetBranch: 'main', ...camel(f.pkg) });

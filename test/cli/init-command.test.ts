@@ -1,3 +1,4 @@
+import { runCli } from '../helpers/run-cli.js';
 /**
  * `release-lanes init` on real git repositories configured with release-please files: `plan` gives the same
  * result before (release-please files) and after (the written release-lanes files, release-please files
@@ -5,23 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { main } from '../../src/cli/main.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd,
-    now: NOW,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd: string) => runCli(argv, cwd, NOW);
 
 /** The plan as JSON, without what names the config file it came from. */
 async function plan(dir: string) {

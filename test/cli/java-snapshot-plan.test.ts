@@ -1,20 +1,10 @@
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import type { TestRepo } from '../helpers/git-repo.js';
 import { mavenRepo, pom } from '../helpers/maven-repo.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd,
-    now: NOW,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd: string) => runCli(argv, cwd, NOW);
 
 describe('release-lanes plan on a release-please maven repository', () => {
   let repo: TestRepo;

@@ -1,19 +1,9 @@
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd,
-    now: NOW,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd: string) => runCli(argv, cwd, NOW);
 
 const CONFIG = `lanes:
   - name: sdk

@@ -32260,6 +32260,10 @@ var ERRORS = {
     title: "Version file selector missing or invalid",
     fix: "Give `json`, `yaml` and `toml` version files (release-please `extra-files` `type: json|yaml|toml`) a `jsonpath` such as `$.version`, and `xml` files an `xpath` such as `//project/version`."
   },
+  RL126: {
+    title: "changelog.json cannot be updated",
+    fix: 'release-please keeps a machine-readable changelog.json at the repository root: make it a JSON object with an `entries` array (`{"entries": []}`), or delete the file to stop updating it.'
+  },
   // history and input (RL2xx)
   RL200: { title: "Not a git repository", fix: "Run inside a git checkout or pass --cwd DIR." },
   RL201: { title: "git failed", fix: "Check that git is installed and the repository is not corrupt." },
@@ -32608,7 +32612,7 @@ function recordingTagHost(inner, writes) {
 }
 
 // src/flows/open-release-pr.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/core/maintenance.ts
 var import_semver3 = __toESM(require_semver2(), 1);
@@ -33262,7 +33266,7 @@ function maintenancePlan(plan, config, tags, branch) {
   const lanes = new Map(config.lanes.map((l) => [l.name, l]));
   const endOfLife = [];
   const warnings = [];
-  const refused3 = [];
+  const refused2 = [];
   const kept = [];
   for (const r of plan.releases) {
     const lane = lanes.get(r.lane);
@@ -33284,7 +33288,7 @@ function maintenancePlan(plan, config, tags, branch) {
       const newer = releasesFromTags(lane.tag, laneTagSpec(lane), tags).map((k) => import_semver3.default.parse(k.version)).filter((v) => newerLine(v, current)).sort(import_semver3.default.compare)[0];
       if (newer) {
         const why = r.reasons.filter((x) => x.sha !== "" && x.bump !== "patch").map((x) => `${x.sha.slice(0, 7)} ${x.text}`);
-        refused3.push(
+        refused2.push(
           `${r.lane}: ${r.previousVersion} → ${r.version} leaves line ${lineOf(current)}, and ${newer.version} already exists${why.length > 0 ? ` (${why.join("; ")})` : ""}`
         );
         continue;
@@ -33292,8 +33296,8 @@ function maintenancePlan(plan, config, tags, branch) {
     }
     kept.push(r);
   }
-  if (refused3.length > 0) {
-    throw new ReleaseLanesError("RL310", `on maintenance branch ${branch}: ${refused3.join("; ")}`);
+  if (refused2.length > 0) {
+    throw new ReleaseLanesError("RL310", `on maintenance branch ${branch}: ${refused2.join("; ")}`);
   }
   const names = new Set(kept.map((r) => r.lane));
   const owners = /* @__PURE__ */ new Set([...names, ...kept.flatMap((r) => r.group ? [r.group] : [])]);
@@ -33310,7 +33314,7 @@ function maintenancePlan(plan, config, tags, branch) {
 }
 
 // src/plan.ts
-var import_semver12 = __toESM(require_semver2(), 1);
+var import_semver13 = __toESM(require_semver2(), 1);
 
 // src/config/discovered-files.ts
 var under = (dir, path) => dir === "." || path.startsWith(`${dir}/`);
@@ -34287,7 +34291,6 @@ function didYouMean(name2, candidates) {
 
 // src/config/release-please-keys.ts
 var honoured = (scope = "both") => ({ scope, status: "honoured" });
-var refused = (scope, instead) => ({ scope, status: "refused", instead });
 var only = (scope, ok, instead) => ({
   scope,
   status: "honoured",
@@ -34354,15 +34357,8 @@ var RELEASE_PLEASE_KEYS = {
   "extra-files": honoured(),
   "version-file": honoured(),
   "exclude-paths": honoured(),
-  "snapshot-label": refused(
-    "both",
-    "release-lanes opens no Java snapshot pull requests, so it needs no snapshot label; remove `snapshot-label` and set `skip-snapshot: true`"
-  ),
-  "skip-snapshot": only(
-    "both",
-    (v) => v === true,
-    "release-lanes opens no Java snapshot pull requests; set `skip-snapshot: true`"
-  ),
+  "snapshot-label": honoured(),
+  "skip-snapshot": honoured(),
   "initial-version": honoured(),
   "component-no-space": honoured(),
   // read by release-please's code (manifest.ts extractReleaserConfig), not listed in its schema
@@ -34493,7 +34489,9 @@ function capitalise(s) {
 // src/config/release-please-style.ts
 var RELEASE_PLEASE_PENDING_LABEL = "autorelease: pending";
 var RELEASE_PLEASE_TAGGED_LABEL = "autorelease: tagged";
+var RELEASE_PLEASE_SNAPSHOT_LABEL = "autorelease: snapshot";
 var labels = (value) => typeof value === "string" ? value.split(",").filter((l) => l !== "") : void 0;
+var labelList = (value) => nonEmpty(labels(value));
 function releasePleasePrStyle(raw) {
   const style = {
     flavor: "release-please",
@@ -34512,8 +34510,8 @@ function nonEmpty(list) {
 
 // src/config/release-please-types.ts
 var honoured2 = { status: "honoured" };
-var refused2 = (instead) => ({ status: "refused", instead });
-var JAVA_YOSHI = "use `release-type: maven` (pom.xml files) with `skip-snapshot: true`, or `simple` with `extra-files` for `versions.txt`";
+var refused = (instead) => ({ status: "refused", instead });
+var JAVA_YOSHI = "use `release-type: maven` (its pom.xml files, with SNAPSHOT pull requests as java-yoshi opens them), or `java` with `extra-files` for `versions.txt`";
 var LIBRARIAN = "the `*-librarian` types belong to Google's librarian tooling; use the plain type";
 var RELEASE_PLEASE_TYPES = {
   node: honoured2,
@@ -34531,41 +34529,41 @@ var RELEASE_PLEASE_TYPES = {
   elixir: honoured2,
   "terraform-module": honoured2,
   java: honoured2,
-  "java-yoshi": refused2(JAVA_YOSHI),
-  "java-yoshi-mono-repo": refused2(JAVA_YOSHI),
-  "java-backport": refused2(JAVA_YOSHI),
-  "java-bom": refused2(JAVA_YOSHI),
-  "java-lts": refused2(JAVA_YOSHI),
-  "go-yoshi": refused2(
+  "java-yoshi": refused(JAVA_YOSHI),
+  "java-yoshi-mono-repo": refused(JAVA_YOSHI),
+  "java-backport": refused(JAVA_YOSHI),
+  "java-bom": refused(JAVA_YOSHI),
+  "java-lts": refused(JAVA_YOSHI),
+  "go-yoshi": refused(
     "use `release-type: go` with `version-file: internal/version.go` and `changelog-path: CHANGES.md`"
   ),
-  "php-yoshi": refused2(
+  "php-yoshi": refused(
     "use one package per component with `release-type: php` (its `composer.json` and `VERSION`)"
   ),
-  "dotnet-yoshi": refused2(
+  "dotnet-yoshi": refused(
     "use `release-type: simple` with `extra-files` for the `.csproj` files (`type: xml`)"
   ),
-  ocaml: refused2(
+  ocaml: refused(
     "use `release-type: simple` with `extra-files` naming the `.opam`, `esy.json` and `dune-project` files"
   ),
-  r: refused2(
+  r: refused(
     "use `release-type: simple` with `changelog-path: NEWS.md` and `extra-files: [DESCRIPTION]` (an `x-release-please-version` marker on its `Version:` line)"
   ),
-  "krm-blueprint": refused2(
+  "krm-blueprint": refused(
     "use `release-type: simple` with `extra-files` naming the blueprint YAML files (generic markers)"
   ),
-  bazel: refused2("use `release-type: simple` with a generic `extra-files` marker in `MODULE.bazel`"),
-  sfdx: refused2(
+  bazel: refused("use `release-type: simple` with a generic `extra-files` marker in `MODULE.bazel`"),
+  sfdx: refused(
     'use `release-type: simple` with `extra-files: [{type: json, path: sfdx-project.json, jsonpath: "$.packageDirectories[*].versionNumber"}]`'
   ),
-  salesforce: refused2(
+  salesforce: refused(
     'use `release-type: simple` with `extra-files: [{type: json, path: sfdx-project.json, jsonpath: "$.packageDirectories[*].versionNumber"}]`'
   ),
-  "go-librarian": refused2(`${LIBRARIAN} (\`go\`)`),
-  "node-librarian": refused2(`${LIBRARIAN} (\`node\`)`),
-  "php-librarian": refused2(`${LIBRARIAN} (\`php\`)`),
-  "python-librarian": refused2(`${LIBRARIAN} (\`python\`)`),
-  "ruby-librarian": refused2(`${LIBRARIAN} (\`ruby\`)`)
+  "go-librarian": refused(`${LIBRARIAN} (\`go\`)`),
+  "node-librarian": refused(`${LIBRARIAN} (\`node\`)`),
+  "php-librarian": refused(`${LIBRARIAN} (\`php\`)`),
+  "python-librarian": refused(`${LIBRARIAN} (\`python\`)`),
+  "ruby-librarian": refused(`${LIBRARIAN} (\`ruby\`)`)
 };
 var RUBY_YOSHI_SECTIONS = DEFAULT_CHANGELOG_SECTIONS.filter(
   (s) => s.type !== "deps"
@@ -34575,8 +34573,19 @@ var JAVA_SECTIONS = DEFAULT_CHANGELOG_SECTIONS.map((s) => ({
   ...s,
   hidden: s.type === "docs" ? false : s.hidden
 }));
+var PYTHON_SECTIONS = JAVA_SECTIONS;
+var PRESET_SECTIONS = DEFAULT_CHANGELOG_SECTIONS.filter(
+  (s) => s.type !== "deps"
+);
+var FILTER_COMMITS_SECTIONS = PRESET_SECTIONS;
+var PHP_SECTIONS = [
+  ...PRESET_SECTIONS.filter((s) => ["feat", "fix", "perf", "revert"].includes(s.type)),
+  { type: "chore", section: "Miscellaneous Chores", hidden: false },
+  ...PRESET_SECTIONS.filter((s) => !["feat", "fix", "perf", "revert", "chore"].includes(s.type))
+];
 function typeChangelogSections(releaseType) {
-  return JAVA_TYPES.has(releaseType) ? JAVA_SECTIONS : DEFAULT_CHANGELOG_SECTIONS;
+  if (JAVA_TYPES.has(releaseType) || releaseType === "python") return JAVA_SECTIONS;
+  return releaseType === "php" ? PHP_SECTIONS : PRESET_SECTIONS;
 }
 
 // src/config/release-please-files.ts
@@ -34585,8 +34594,11 @@ function rpPath(pkgPath, file) {
   return `${pkgPath.replace(/\/+$/, "")}/${file}`;
 }
 var optional = { optional: true };
+function pythonProjectName(input2) {
+  if (input2.projectName !== void 0) return input2.projectName ?? void 0;
+  return input2.component ?? input2.packageName ?? "";
+}
 function typeFiles(input2) {
-  const name2 = input2.packageName ?? input2.component ?? "";
   switch (input2.releaseType) {
     case "node":
       return [["package-json", "package.json"]];
@@ -34602,7 +34614,8 @@ function typeFiles(input2) {
         ...input2.cargoWorkspace && input2.path !== "." ? [["cargo-lock", "/Cargo.lock", optional]] : []
       ];
     case "python": {
-      const names = /^[A-Za-z0-9_.-]+$/.test(name2) ? [.../* @__PURE__ */ new Set([name2, name2.replace(/-/g, "_")])] : [];
+      const project = pythonProjectName(input2) ?? "";
+      const names = /^[A-Za-z0-9_.-]+$/.test(project) ? [.../* @__PURE__ */ new Set([project, project.replace(/-/g, "_")])] : [];
       return [
         ["setup-cfg", "setup.cfg", optional],
         ["setup-py", "setup.py", optional],
@@ -34718,6 +34731,30 @@ function releaseTypeDiscoverRules(releaseType, path) {
       return [rule("pom.xml", "pom-xml"), rule("pom.xml", "java-released"), rule("pom.xml", "generic")];
     default:
       return [];
+  }
+}
+function releaseTypeChangelogJson(input2) {
+  if (input2.skipChangelog) return void 0;
+  switch (input2.releaseType) {
+    case "node":
+    case "expo":
+      if (input2.packageNameSet)
+        return input2.packageName ? { language: "JAVASCRIPT", artifactName: input2.packageName } : void 0;
+      return {
+        language: "JAVASCRIPT",
+        artifactFrom: { kind: "package-json", path: rpPath(input2.path, "package.json") }
+      };
+    case "python": {
+      const project = pythonProjectName(input2);
+      if (project === void 0)
+        return {
+          language: "PYTHON",
+          artifactFrom: { kind: "setup-py", path: rpPath(input2.path, "setup.py") }
+        };
+      return project ? { language: "PYTHON", artifactName: project } : void 0;
+    }
+    default:
+      return void 0;
   }
 }
 
@@ -35423,6 +35460,7 @@ var validateRp = schemaValidator("release-please", RELEASE_PLEASE_SCHEMA);
 var NAME_FROM_FILE = /* @__PURE__ */ new Set(["node", "expo", "rust", "helm", "dart"]);
 var NODE_LIKE = /* @__PURE__ */ new Set(["node", "expo"]);
 var RUBY_TYPES = /* @__PURE__ */ new Set(["ruby", "ruby-yoshi"]);
+var JAVA_TYPES2 = /* @__PURE__ */ new Set(["java", "maven"]);
 var WORKSPACE_PLUGINS = /* @__PURE__ */ new Set(["node-workspace", "cargo-workspace", "maven-workspace"]);
 function pluginType(p) {
   return typeof p === "string" ? p : p.type;
@@ -35430,6 +35468,7 @@ function pluginType(p) {
 function normalizeComponent(releaseType, name2) {
   return NODE_LIKE.has(releaseType) && /^@[\w-]+\//.test(name2) ? name2.split("/")[1] ?? name2 : name2;
 }
+var sectionsOf = (sections2) => sections2.map((s) => ({ type: s.type, section: s.section, hidden: s.hidden ?? false }));
 function addPath(pkgPath, file) {
   if (pkgPath === "." || file.startsWith("/")) return file.replace(/^\/+/, "");
   return `${pkgPath}/${file}`;
@@ -35445,6 +35484,9 @@ function parseReleasePleaseConfig(text, inputs = {}) {
   const { packages, plugins = [], ...defaults } = raw;
   const names = /* @__PURE__ */ new Map();
   for (const [p, n] of Object.entries(inputs.packageNames ?? {})) names.set(normalizePath(p) ?? p, n);
+  const pyprojectNames = /* @__PURE__ */ new Map();
+  for (const [p, n] of Object.entries(inputs.pyprojectNames ?? {}))
+    pyprojectNames.set(normalizePath(p) ?? p, n);
   const mapped = [];
   for (const [key, pkg] of Object.entries(packages)) {
     const path = normalizePath(key);
@@ -35484,15 +35526,18 @@ function parseReleasePleaseConfig(text, inputs = {}) {
     const v = cfg["include-v-in-tag"] === false ? "" : "v";
     const vName = cfg["include-v-in-release-name"] === false ? "" : "v";
     const tagComponent = includeComponent ? component : "";
-    const versionFiles = releaseTypeVersionFiles({
+    const pyprojectName2 = pyprojectNames.has(path) ? pyprojectNames.get(path) : void 0;
+    const typeInput = {
       releaseType,
       path,
       ...component ? { component } : {},
       ...packageName ? { packageName } : {},
+      ...pyprojectName2 !== void 0 ? { projectName: pyprojectName2 } : {},
       ...typeof cfg["version-file"] === "string" ? { versionFile: cfg["version-file"] } : {},
       ...Array.isArray(cfg["extra-files"]) ? { extraFiles: cfg["extra-files"] } : {},
       cargoWorkspace: plugins.some((p) => pluginType(p) === "cargo-workspace")
-    });
+    };
+    const versionFiles = releaseTypeVersionFiles(typeInput);
     const excludePaths = (cfg["exclude-paths"] ?? []).map((p) => normalizePath(p) ?? p);
     const lane = {
       name: component || (path === "." ? "root" : path),
@@ -35506,16 +35551,22 @@ function parseReleasePleaseConfig(text, inputs = {}) {
       bumpMinorPreMajor: cfg["bump-minor-pre-major"] ?? false,
       bumpPatchForMinorPreMajor: cfg["bump-patch-for-minor-pre-major"] ?? false,
       // ruby-yoshi writes its own sections whatever `changelog-sections` says
-      changelogSections: releaseType === "ruby-yoshi" ? RUBY_YOSHI_SECTIONS.map((s) => ({ ...s })) : (cfg["changelog-sections"] ?? typeChangelogSections(releaseType)).map((s) => ({
-        type: s.type,
-        section: s.section,
-        hidden: s.hidden ?? false
-      })),
+      changelogSections: releaseType === "ruby-yoshi" ? RUBY_YOSHI_SECTIONS.map((s) => ({ ...s })) : sectionsOf(cfg["changelog-sections"] ?? typeChangelogSections(releaseType)),
       releaseName: tagComponent ? `{component}: ${vName}{version}` : `${vName}{version}`,
       draft: cfg.draft ?? false
     };
     if (component) lane.component = component;
+    const changelogJson = releaseTypeChangelogJson({
+      ...typeInput,
+      packageNameSet: cfg["package-name"] !== void 0,
+      skipChangelog: cfg["skip-changelog"] === true
+    });
+    if (changelogJson) {
+      const sections2 = cfg["changelog-sections"] ?? (releaseType === "python" ? PYTHON_SECTIONS : FILTER_COMMITS_SECTIONS);
+      lane.changelogJson = { ...changelogJson, sections: sectionsOf(sections2) };
+    }
     if (releaseType === "ruby-yoshi") lane.changelogStyle = "ruby-yoshi";
+    if (JAVA_TYPES2.has(releaseType) && cfg["skip-snapshot"] !== true) lane.snapshotBumps = true;
     const discover = releaseTypeDiscoverRules(releaseType, path);
     if (discover.length > 0) lane.discoverFiles = discover;
     const prereleaseType = cfg["prerelease-type"];
@@ -35531,6 +35582,18 @@ function parseReleasePleaseConfig(text, inputs = {}) {
     mapped.push({ lane, path, key, ...packageName ? { packageName } : {} });
   }
   applyPlugins(plugins, mapped, inputs, warn);
+  const mavenWorkspace = plugins.findIndex((p) => pluginType(p) === "maven-workspace");
+  const snapshotting = mapped.filter((m) => m.lane.snapshotBumps).map((m) => `\`${m.key}\``);
+  if (mavenWorkspace >= 0 && snapshotting.length > 0) {
+    errors.push(
+      new ReleaseLanesError(
+        "RL132",
+        `release-please plugin \`maven-workspace\` with Java SNAPSHOT bumps (package ${snapshotting.join(", ")}) is not supported by release-lanes`,
+        source.locate(pointer("plugins", mavenWorkspace)),
+        'Set `"skip-snapshot": true` (top level or on each Java package), or remove the `maven-workspace` plugin.'
+      )
+    );
+  }
   const lanes = mapped.map((m) => m.lane);
   errors.push(...checkLanes(lanes, source, rpLocator(mapped, raw)));
   if (errors.length > 0) throw new ReleaseLanesErrors(errors);
@@ -35574,14 +35637,6 @@ function releaseTypeError(releaseType, cfg, source, pkg, key) {
       `${spec.instead.charAt(0).toUpperCase()}${spec.instead.slice(1)}.`
     );
   }
-  if (releaseType === "maven" && cfg["skip-snapshot"] !== true) {
-    return new ReleaseLanesError(
-      "RL134",
-      `release-please release type \`${releaseType}\` (package \`${key}\`) opens a SNAPSHOT pull request after every release; release-lanes opens none`,
-      at,
-      'Set `"skip-snapshot": true` (top level or on the package): release-lanes then releases exactly as release-please does with it.'
-    );
-  }
   return void 0;
 }
 function laneOptions(cfg, titleComponent) {
@@ -35591,7 +35646,8 @@ function laneOptions(cfg, titleComponent) {
     header: cfg["pull-request-header"],
     footer: cfg["pull-request-footer"],
     draft: cfg["draft-pull-request"],
-    componentNoSpace: cfg["component-no-space"]
+    componentNoSpace: cfg["component-no-space"],
+    snapshotLabels: labelList(cfg["snapshot-label"])
   });
   out.releasePr = { ...pr, titleComponent };
   if (cfg["skip-github-release"] === true) out.skipGithubRelease = true;
@@ -36156,7 +36212,42 @@ function releasePleasePackageFiles(configText) {
   }
   return out;
 }
-function releasePleaseInputsFrom(packageFiles, texts) {
+function releasePleasePyprojectFiles(configText) {
+  if (!configText) return {};
+  let raw;
+  try {
+    raw = JSON.parse(configText);
+  } catch {
+    return {};
+  }
+  if (!raw || typeof raw !== "object" || !raw.packages || typeof raw.packages !== "object") return {};
+  const out = {};
+  for (const [p, pkg] of Object.entries(raw.packages)) {
+    const cfg = { ...raw, ...pkg && typeof pkg === "object" ? pkg : {} };
+    if (cfg["release-type"] !== "python") continue;
+    const dir = p.replace(/^\.\/(?=.)/, "").replace(/\/+$/, "");
+    out[p] = dir === "." || dir === "" ? "pyproject.toml" : `${dir}/pyproject.toml`;
+  }
+  return out;
+}
+function pyprojectName(text, file) {
+  let scalars;
+  try {
+    scalars = scanToml(text, file);
+  } catch {
+    return void 0;
+  }
+  const under2 = (table) => {
+    const header = new RegExp(`^\\s*\\[\\[?\\s*${table.join("\\s*\\.\\s*")}\\s*[.\\]]`, "m");
+    const present = header.test(text) || scalars.some((s) => table.every((t, i) => s.path[i] === t));
+    if (!present) return void 0;
+    const name2 = scalars.find((s) => s.path.join(".") === [...table, "name"].join("."));
+    return name2 ? name2.value : null;
+  };
+  const project = under2(["project"]);
+  return project !== void 0 ? project : under2(["tool", "poetry"]);
+}
+function releasePleaseInputsFrom(packageFiles, texts, pyprojectFiles = {}) {
   const packageNames = {};
   const packageDependencies = {};
   const dependencyRanges = {};
@@ -36170,7 +36261,18 @@ function releasePleaseInputsFrom(packageFiles, texts) {
     packageDependencies[pkg] = manifest.dependencies;
     if (manifest.ranges) dependencyRanges[pkg] = manifest.ranges;
   }
-  return { packageNames, packageDependencies, dependencyRanges };
+  const pyprojectNames = {};
+  for (const [pkg, file] of Object.entries(pyprojectFiles)) {
+    const text = texts[file];
+    const name2 = text ? pyprojectName(text, file) : void 0;
+    if (name2 !== void 0) pyprojectNames[pkg] = name2;
+  }
+  return {
+    packageNames,
+    packageDependencies,
+    dependencyRanges,
+    ...Object.keys(pyprojectNames).length > 0 ? { pyprojectNames } : {}
+  };
 }
 function packageJson(text) {
   try {
@@ -36221,7 +36323,7 @@ function yamlManifest(text) {
 }
 
 // src/core/plan.ts
-var import_semver10 = __toESM(require_semver2(), 1);
+var import_semver11 = __toESM(require_semver2(), 1);
 
 // src/core/bump.ts
 var import_semver9 = __toESM(require_semver2(), 1);
@@ -36396,6 +36498,69 @@ function distanceTo(current, target) {
   return "patch";
 }
 
+// src/core/java-snapshot.ts
+var import_semver10 = __toESM(require_semver2(), 1);
+
+// src/core/release-please-title.ts
+var DEFAULT_PR_TITLE_PATTERN = "chore${scope}: release${component} ${version}";
+var DEFAULT_GROUP_PR_TITLE_PATTERN = "chore: release ${branch}";
+function titleMatcher(pattern, componentNoSpace = false) {
+  return new RegExp(
+    `^${pattern.replace(/\[/g, "\\[").replace(/\]/g, "\\]").replace(/\(/g, "\\(").replace(/\)/g, "\\)").replace("${scope}", "(\\((?<branch>[\\w-./]+)\\))?").replace(
+      "${component}",
+      componentNoSpace ? "?(?<component>@?[\\w-./]*)?" : " ?(?<component>@?[\\w-./]*)?"
+    ).replace("${version}", "v?(?<version>[0-9].*)").replace("${branch}", "(?<branch>[\\w-./]+)?")}$`
+  );
+}
+var MERGE_HEADER2 = /^Merge pull request #\d+ from \S+$/;
+var PR_SUFFIX = / \(#\d+\)$/;
+function prTitlesOf(message) {
+  const lines = message.replace(/\r\n/g, "\n").split("\n");
+  const header = (lines[0] ?? "").trim();
+  const out = [header];
+  if (PR_SUFFIX.test(header)) out.push(header.replace(PR_SUFFIX, ""));
+  if (MERGE_HEADER2.test(header)) {
+    const title = lines.slice(1).find((l) => l.trim() !== "");
+    if (title !== void 0) out.push(title.trim());
+  }
+  return out;
+}
+
+// src/core/java-snapshot.ts
+function isSnapshotVersion(version) {
+  const v = import_semver10.default.parse(version);
+  if (v) return v.prerelease.some((p) => String(p).includes("SNAPSHOT"));
+  return /^[^+]*-[^+]*SNAPSHOT/.test(version);
+}
+function nextSnapshotVersion(version) {
+  const v = import_semver10.default.parse(version);
+  if (!v) throw new Error(`not a SemVer version: ${version}`);
+  const pre = v.prerelease.length > 0 ? `${v.prerelease.join(".")}-SNAPSHOT` : "SNAPSHOT";
+  const build = v.build.length > 0 ? `+${v.build.join(".")}` : "";
+  return `${v.major}.${v.minor}.${v.patch + 1}-${pre}${build}`;
+}
+function needsSnapshotBump(lane, history, grouped) {
+  if (lane.snapshotBumps !== true) return false;
+  const current = history.currentVersion;
+  if (!current || isSnapshotVersion(current)) return false;
+  const component = lane.releasePr?.titleComponent ?? "";
+  const noSpace = lane.releasePr?.componentNoSpace === true;
+  const matchers = [
+    titleMatcher(lane.releasePr?.titlePattern || DEFAULT_PR_TITLE_PATTERN, noSpace),
+    titleMatcher(DEFAULT_PR_TITLE_PATTERN, false)
+  ];
+  const groupedTitle = grouped && titleMatcher(grouped.titlePattern || DEFAULT_GROUP_PR_TITLE_PATTERN, noSpace);
+  const bumped = history.commits.some(
+    (c) => prTitlesOf(c.message).some(
+      (title) => matchers.some((re) => {
+        const g = re.exec(title)?.groups;
+        return g !== void 0 && (g.component ?? "") === component && isSnapshotVersion(g.version ?? "");
+      }) || groupedTitle !== void 0 && groupedTitle.test(title)
+    )
+  );
+  return !bumped;
+}
+
 // src/core/order.ts
 function findCycle(nodes) {
   const deps = new Map(nodes.map((n) => [n.name, n.dependsOn]));
@@ -36442,7 +36607,7 @@ function orderLanes(nodes) {
 var RANK = { none: 0, patch: 1, minor: 2, major: 3 };
 var maxBump2 = (a, b) => RANK[a] >= RANK[b] ? a : b;
 function versionTagVars(lane, version) {
-  const v = import_semver10.default.parse(version);
+  const v = import_semver11.default.parse(version);
   return {
     lane: lane.name,
     component: lane.component ?? lane.name,
@@ -36457,7 +36622,7 @@ function versionTagVars(lane, version) {
 }
 function configuredReleaseAs(lane, current, bump) {
   if (!lane.releaseAs || bump === "none") return null;
-  if (current !== null && !import_semver10.default.gt(lane.releaseAs, current)) return null;
+  if (current !== null && !import_semver11.default.gt(lane.releaseAs, current)) return null;
   return {
     version: lane.releaseAs,
     reason: { sha: "", bump, text: `release-as: ${lane.releaseAs} (config)` }
@@ -36476,10 +36641,21 @@ function planReleases(input2) {
     return p;
   };
   const decisions = /* @__PURE__ */ new Map();
+  const snapshotBumps = [];
+  const grouped = config.separatePullRequests ? void 0 : { titlePattern: config.releasePr?.groupTitlePattern };
   for (const name2 of fullOrder) {
     const lane = byName.get(name2);
     const history = histories[name2] ?? { commits: [] };
     const current = history.currentVersion ?? null;
+    if (current !== null && needsSnapshotBump(lane, history, grouped)) {
+      snapshotBumps.push({
+        lane: name2,
+        path: lane.paths[0] ?? ".",
+        previousVersion: current,
+        version: nextSnapshotVersion(current)
+      });
+      continue;
+    }
     const all = [];
     for (const raw of history.commits) for (const p of parse4(raw)) all.push(p);
     const parsed = cancelReverts(all).kept;
@@ -36526,14 +36702,17 @@ function planReleases(input2) {
   }
   const groups2 = /* @__PURE__ */ new Map();
   for (const l of config.lanes) if (l.group) groups2.set(l.group, [...groups2.get(l.group) ?? [], l.name]);
-  const bump = new Map(fullOrder.map((n) => [n, decisions.get(n).commitBump]));
+  const bump = new Map(
+    fullOrder.filter((n) => decisions.has(n)).map((n) => [n, decisions.get(n).commitBump])
+  );
   for (let changed = true, rounds = 0; changed && rounds <= fullOrder.length + 1; rounds++) {
     changed = false;
     for (const name2 of fullOrder) {
+      if (!bump.has(name2)) continue;
       const lane = byName.get(name2);
       let b = bump.get(name2);
       if (lane.dependsOn.some((d) => (bump.get(d) ?? "none") !== "none")) b = maxBump2(b, "patch");
-      if (lane.group) for (const m of groups2.get(lane.group)) b = maxBump2(b, bump.get(m));
+      if (lane.group) for (const m of groups2.get(lane.group)) b = maxBump2(b, bump.get(m) ?? "none");
       if (b !== bump.get(name2)) {
         bump.set(name2, b);
         changed = true;
@@ -36545,15 +36724,15 @@ function planReleases(input2) {
   const releases = [];
   const details = {};
   for (const name2 of fullOrder) {
-    const b = bump.get(name2);
+    const b = bump.get(name2) ?? "none";
     if (b === "none") continue;
     const d = decisions.get(name2);
     const lane = d.lane;
     let version;
     let previous = d.current;
     if (lane.group) {
-      const members2 = groups2.get(lane.group).map((m) => decisions.get(m));
-      previous = members2.map((m) => m.current).filter((v) => v !== null).sort(import_semver10.default.rcompare)[0] ?? null;
+      const members2 = groups2.get(lane.group).flatMap((m) => decisions.has(m) ? [decisions.get(m)] : []);
+      previous = members2.map((m) => m.current).filter((v) => v !== null).sort(import_semver11.default.rcompare)[0] ?? null;
       version = groupVersion.get(lane.group) ?? nextVersion(previous, b, {
         initialVersion: lane.initialVersion,
         prerelease: lane.prerelease,
@@ -36588,7 +36767,7 @@ function planReleases(input2) {
       changelog: "",
       reasons,
       dependencyUpdates,
-      prerelease: import_semver10.default.prerelease(version) !== null,
+      prerelease: import_semver11.default.prerelease(version) !== null,
       ...lane.group ? { group: lane.group } : {}
     });
     details[name2] = { parsed: d.parsed, previousTag };
@@ -36597,6 +36776,7 @@ function planReleases(input2) {
   return {
     plan: {
       releases,
+      ...snapshotBumps.length > 0 ? { snapshotBumps } : {},
       order: releases.map((r) => r.lane),
       warnings: [...warnings, ...tagPlan.warnings],
       tags: tagPlan.tags
@@ -36607,7 +36787,7 @@ function planReleases(input2) {
 
 // src/render/changelog.ts
 var import_handlebars = __toESM(require_lib(), 1);
-var import_semver11 = __toESM(require_semver2(), 1);
+var import_semver12 = __toESM(require_semver2(), 1);
 
 // src/render/load-templates.ts
 import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
@@ -36821,7 +37001,7 @@ function renderChangelog(input2, templates2 = defaultTemplates()) {
   return out.trim();
 }
 function buildChangelogView(input2) {
-  if (!import_semver11.default.valid(input2.version)) {
+  if (!import_semver12.default.valid(input2.version)) {
     throw new ReleaseLanesError("RL108", `cannot render a changelog for version "${input2.version}"`);
   }
   const repo = input2.repoUrl?.replace(/\/+$/, "") || void 0;
@@ -37009,6 +37189,65 @@ function rubyYoshiNotes(entry) {
   return entry.replace(/^###? \[([\d.]+)\]\([^)]*\)/gm, "### $1").replace(/^\* \*\*[\w-]+:\*\* /gm, "* ").replace(/(\(\[(\w+)\]\(https:\/\/github\.com\/[^)]*\)\))+\s*$/gm, "").replace(/^### (Features|Bug Fixes|Documentation)$/gm, "#### $1").replace(/\n{3,}/g, "\n\n");
 }
 
+// src/updaters/changelog-json.ts
+import { createHash as createHash2 } from "node:crypto";
+var COMMIT_PREFIX = /^[^:]+: ?/;
+var PR_SUFFIX2 = / ?\(#(?<pr>[0-9]+)\)$/;
+var REFERENCE_FOOTER = /^[A-Za-z][\w-]*(?: #|: ?#)([0-9]+)$/;
+function changelogJsonChanges(commits, sections2) {
+  const visible = new Set(sections2.filter((s) => !s.hidden).map((s) => s.type));
+  const hidden = new Set(sections2.filter((s) => s.hidden).map((s) => s.type));
+  const out = [];
+  for (const c of commits) {
+    const type = c.type ?? "";
+    if (!visible.has(type) && !(c.breaking && hidden.has(type))) continue;
+    const issues = /* @__PURE__ */ new Set();
+    let message = c.header.replace(COMMIT_PREFIX, "");
+    const pr = PR_SUFFIX2.exec(message);
+    if (pr?.groups?.pr) {
+      message = message.replace(pr[0], "");
+      issues.add(pr.groups.pr);
+    }
+    for (const line of c.body.split(/\r?\n/)) {
+      const ref = REFERENCE_FOOTER.exec(line.trim());
+      if (ref?.[1]) issues.add(ref[1]);
+    }
+    const change = { type, sha: c.sha, message, issues: [...issues] };
+    if (c.scope) change.scope = c.scope;
+    const note = c.breakingNotes[c.breakingNotes.length - 1];
+    if (c.breaking && note !== void 0) change.breakingChangeNote = note;
+    out.push(change);
+  }
+  return out;
+}
+function changelogJsonId(r) {
+  const hex = createHash2("sha256").update([r.artifactName, r.version, ...r.changes.map((c) => c.sha)].join("\0")).digest("hex");
+  const variant = (parseInt(hex[16], 16) & 3 | 8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+function updateChangelogJson(content, release, path) {
+  if (release.changes.length === 0) return content;
+  let parsed;
+  try {
+    parsed = JSON.parse(content);
+  } catch (e) {
+    throw new ReleaseLanesError("RL126", `${path}: ${e.message}`, { file: path });
+  }
+  if (!parsed || typeof parsed !== "object" || !Array.isArray(parsed.entries)) {
+    throw new ReleaseLanesError("RL126", `${path} has no \`entries\` array`, { file: path });
+  }
+  parsed.entries.unshift({
+    changes: release.changes,
+    version: release.version,
+    language: release.language,
+    artifactName: release.artifactName,
+    id: changelogJsonId(release),
+    createTime: release.time
+  });
+  parsed.updateTime = release.time;
+  return JSON.stringify(parsed, null, 2);
+}
+
 // src/plan.ts
 var CONFIG_PATH = ".github/release-lanes.yml";
 var MANIFEST_PATH = ".release-lanes-manifest.json";
@@ -37019,14 +37258,14 @@ function resolveLaneStart(lane, manifestVersion, tags, warnings) {
   const candidates = [];
   for (const t of tags) {
     const v = match(t.name);
-    if (v !== null && import_semver12.default.valid(v)) candidates.push({ version: v, tag: t });
+    if (v !== null && import_semver13.default.valid(v)) candidates.push({ version: v, tag: t });
   }
-  candidates.sort((a, b) => import_semver12.default.rcompare(a.version, b.version));
+  candidates.sort((a, b) => import_semver13.default.rcompare(a.version, b.version));
   if (manifestVersion) {
     const exact = renderTag(lane.tag, versionTagVars(lane, manifestVersion));
     const hit = tags.find((t) => t.name === exact);
     if (hit) return { currentVersion: manifestVersion, lastTag: hit.name, boundary: hit.sha };
-    const older = candidates.find((c) => import_semver12.default.lte(c.version, manifestVersion));
+    const older = candidates.find((c) => import_semver13.default.lte(c.version, manifestVersion));
     warnings.push({
       code: "missing-release-tag",
       lane: lane.name,
@@ -37102,10 +37341,13 @@ async function loadConfigWithPackageNames(host, files, opts) {
   }
   if (files.releaseLanesYml || !files.releasePleaseConfig) return loadConfig(files);
   const packageFiles = releasePleasePackageFiles(files.releasePleaseConfig);
-  return loadConfig(
-    files,
-    releasePleaseInputsFrom(packageFiles, await readMany(host, Object.values(packageFiles), opts.ref))
+  const pyprojectFiles = releasePleasePyprojectFiles(files.releasePleaseConfig);
+  const texts = await readMany(
+    host,
+    [...Object.values(packageFiles), ...Object.values(pyprojectFiles)],
+    opts.ref
   );
+  return loadConfig(files, releasePleaseInputsFrom(packageFiles, texts, pyprojectFiles));
 }
 async function readMany(host, paths2, ref) {
   const unique = [...new Set(paths2)];
@@ -37165,7 +37407,9 @@ function buildPlan(input2) {
       ...lane.includeCommitAuthors ? { authors: commitAuthors(input2.histories[r.lane]?.commits ?? []) } : {}
     });
     const changelog = lane.changelogStyle === "ruby-yoshi" ? rubyYoshiNotes(entry) : entry;
-    return { ...r, changelog };
+    if (!lane.changelogJson) return { ...r, changelog };
+    const changes = changelogJsonChanges(commits, lane.changelogJson.sections);
+    return { ...r, changelog, changelogJson: { time: `${date}T00:00:00.000Z`, changes } };
   });
   return { ...plan, releases, warnings: [...input2.gatherWarnings ?? [], ...plan.warnings] };
 }
@@ -37288,6 +37532,7 @@ function planMarker(plan, baseSha, carry) {
   const marker = {
     v: 1,
     lanes: plan.releases.map((r) => ({ lane: r.lane, version: r.version, tag: r.tag })),
+    ...plan.snapshotBumps?.length ? { snapshots: plan.snapshotBumps.map((b) => ({ lane: b.lane, version: b.version })) } : {},
     base: baseSha,
     ...carry && Object.keys(carry).length > 0 ? { carry } : {}
   };
@@ -37308,6 +37553,7 @@ function parsePlanMarker(body) {
     const data = JSON.parse(json);
     if (!data || data.v !== 1 || !Array.isArray(data.lanes)) return null;
     if (data.carry !== void 0 && !isCarryShape(data.carry)) delete data.carry;
+    if (data.snapshots !== void 0 && !Array.isArray(data.snapshots)) delete data.snapshots;
     return data;
   } catch {
     return null;
@@ -37414,8 +37660,7 @@ function lanePrTitle(base2, release) {
 
 // src/render/release-please-pr.ts
 var RP_BRANCH_PREFIX = "release-please--branches--";
-var DEFAULT_PR_TITLE_PATTERN = "chore${scope}: release${component} ${version}";
-var DEFAULT_GROUP_PR_TITLE_PATTERN = "chore: release ${branch}";
+var SNAPSHOT_NOTES = "### Updating meta-information for bleeding-edge SNAPSHOT release.";
 var DEFAULT_PR_HEADER = ":robot: I have created a release *beep* *boop*";
 var DEFAULT_PR_FOOTER = "This PR was generated with [Release Please](https://github.com/googleapis/release-please). See [documentation](https://github.com/googleapis/release-please#release-please).";
 function releasePleaseBranch(base2, component) {
@@ -37464,8 +37709,20 @@ function releasePleaseLanePr(base2, lane, release) {
     draft: pr.draft ?? false
   };
 }
-function releasePleaseGroupedPr(base2, lanes, releases, groupTitlePattern) {
-  const byLane = new Map(releases.map((r) => [r.lane, r]));
+function releasePleaseSnapshotPr(base2, lane, bump) {
+  const component = lane.releasePr?.titleComponent ?? "";
+  return {
+    branch: releasePleaseBranch(base2, component || void 0),
+    title: releasePleaseTitle({ targetBranch: base2, component, version: bump.version }),
+    body: releasePleaseBody([{ component, version: bump.version, notes: SNAPSHOT_NOTES }]),
+    draft: lane.releasePr?.draft ?? false
+  };
+}
+function releasePleaseGroupedPr(base2, lanes, releases, groupTitlePattern, snapshots = []) {
+  const byLane = new Map([
+    ...releases.map((r) => [r.lane, { version: r.version, notes: r.changelog }]),
+    ...snapshots.map((b) => [b.lane, { version: b.version, notes: SNAPSHOT_NOTES }])
+  ]);
   const released = lanes.filter((l) => byLane.has(l.name));
   const root = released.find((l) => l.paths[0] === ".");
   const first = lanes[0]?.releasePr ?? {};
@@ -37479,11 +37736,7 @@ function releasePleaseGroupedPr(base2, lanes, releases, groupTitlePattern) {
       componentNoSpace: first.componentNoSpace
     }),
     body: releasePleaseBody(
-      released.map((l) => ({
-        component: component(l),
-        version: byLane.get(l.name).version,
-        notes: byLane.get(l.name).changelog
-      })),
+      released.map((l) => ({ component: component(l), ...byLane.get(l.name) })),
       { header: first.header, footer: first.footer, useComponents: true }
     ),
     draft: released.every((l) => l.releasePr?.draft === true)
@@ -37502,8 +37755,8 @@ function allReleaseBranches(config, base2) {
   return [.../* @__PURE__ */ new Set([...rp, ...own])];
 }
 function wantedPrs(plan, config, base2) {
-  if (plan.releases.length === 0) return [];
   if (config.releasePr?.flavor === "release-please") return releasePleasePrs(plan, config, base2);
+  if (plan.releases.length === 0) return [];
   if (!config.separatePullRequests) {
     return [
       {
@@ -37547,21 +37800,54 @@ function lanePlan(plan, r) {
 function refsConflict(a, b) {
   return a !== b && (a.startsWith(`${b}/`) || b.startsWith(`${a}/`));
 }
+var snapshotLabelsOf = (lane) => lane?.releasePr?.snapshotLabels ?? [RELEASE_PLEASE_SNAPSHOT_LABEL];
 function releasePleasePrs(plan, config, base2) {
   const lanes = new Map(config.lanes.map((l) => [l.name, l]));
+  const snapshots = plan.snapshotBumps ?? [];
+  if (plan.releases.length === 0 && snapshots.length === 0) return [];
+  const style = config.releasePr;
+  const labels2 = (released, bumped) => [
+    .../* @__PURE__ */ new Set([
+      ...released ? style.pendingLabels : [],
+      ...bumped.flatMap((b) => snapshotLabelsOf(lanes.get(b.lane))),
+      ...style.extraLabels
+    ])
+  ];
   if (!config.separatePullRequests) {
-    const pr = releasePleaseGroupedPr(base2, config.lanes, plan.releases, config.releasePr?.groupTitlePattern);
-    return [{ ...pr, plan, lanes: config.lanes.map((l) => l.name) }];
+    const pr = releasePleaseGroupedPr(
+      base2,
+      config.lanes,
+      plan.releases,
+      config.releasePr?.groupTitlePattern,
+      snapshots
+    );
+    return [
+      {
+        ...pr,
+        plan,
+        lanes: config.lanes.map((l) => l.name),
+        labels: labels2(plan.releases.length > 0, snapshots)
+      }
+    ];
   }
-  return plan.releases.map((r) => ({
-    ...releasePleaseLanePr(base2, lanes.get(r.lane), r),
-    plan: lanePlan(plan, r),
-    lanes: [r.lane]
-  }));
+  return [
+    ...plan.releases.map((r) => ({
+      ...releasePleaseLanePr(base2, lanes.get(r.lane), r),
+      plan: lanePlan(plan, r),
+      lanes: [r.lane],
+      labels: labels2(true, [])
+    })),
+    ...snapshots.map((b) => ({
+      ...releasePleaseSnapshotPr(base2, lanes.get(b.lane), b),
+      plan: { releases: [], snapshotBumps: [b], order: [], tags: [], warnings: [] },
+      lanes: [b.lane],
+      labels: labels2(false, [b])
+    }))
+  ];
 }
 
 // src/updaters/index.ts
-var import_semver16 = __toESM(require_semver2(), 1);
+var import_semver17 = __toESM(require_semver2(), 1);
 
 // src/updaters/dart/pubspec-yaml.ts
 function updatePubspecYaml(content, version, _ctx) {
@@ -37585,7 +37871,7 @@ function updateMixExs(content, version, _ctx) {
 }
 
 // src/updaters/expo/app-json.ts
-var import_semver13 = __toESM(require_semver2(), 1);
+var import_semver14 = __toESM(require_semver2(), 1);
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -40284,8 +40570,8 @@ function updateExpoAppJson(content, version, ctx) {
   if (build && build.value) edits.push(replaceNode(build, version));
   const code = nodeAt(root, ["expo", "android", "versionCode"]);
   if (code && code.value) {
-    const sdk = import_semver13.default.coerce(ctx.expoSdkVersion ?? "0.0.0")?.major ?? 0;
-    const v = import_semver13.default.parse(version);
+    const sdk = import_semver14.default.coerce(ctx.expoSdkVersion ?? "0.0.0")?.major ?? 0;
+    const v = import_semver14.default.parse(version);
     edits.push(replaceNode(code, sdk * 1e7 + v.major * 1e4 + v.minor * 100 + v.patch));
   }
   return applyEdits(content, edits);
@@ -40549,7 +40835,7 @@ function updateVersionGo(content, version, _ctx) {
 var import_yaml5 = __toESM(require_dist2(), 1);
 
 // src/updaters/shared/range.ts
-var import_semver14 = __toESM(require_semver2(), 1);
+var import_semver15 = __toESM(require_semver2(), 1);
 var PART = String.raw`(?:0|[1-9]\d*|[xX*])`;
 var PRE = String.raw`(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?`;
 var VERSION9 = String.raw`${PART}(?:\.${PART}){0,2}${PRE}`;
@@ -40557,7 +40843,7 @@ var COMPARATORS = new RegExp(String.raw`(\^|~>?|>=|<=|>|<|=)?(\s*)(v?)(${VERSION
 var HYPHEN = new RegExp(String.raw`^(v?)(${VERSION9})(\s+-\s+)(v?)(${VERSION9})$`);
 var FLOOR_OPS = /* @__PURE__ */ new Set(["", "^", "~", "~>", "=", ">=", "<="]);
 function updateRange(range, version) {
-  const v = import_semver14.default.parse(version);
+  const v = import_semver15.default.parse(version);
   if (!v) return null;
   const lead = range.slice(0, range.length - range.trimStart().length);
   const trail = range.slice(range.trimEnd().length);
@@ -40605,7 +40891,7 @@ function rewriteComparator(op, ver, v, text) {
     return withNumbers(ver, v);
   }
   if (FLOOR_OPS.has(op)) return text;
-  if (op === ">") return import_semver14.default.gt(v, floorOf(ver)) ? ver : null;
+  if (op === ">") return import_semver15.default.gt(v, floorOf(ver)) ? ver : null;
   return satisfiesLoose(v.version, `<${ver}`) ? ver : raiseExclusive(ver, v);
 }
 function withNumbers(ver, v) {
@@ -40627,11 +40913,11 @@ function raiseInclusive(ver, v, text) {
   return n >= 3 || v.prerelease.length > 0 ? text : [v.major, v.minor, v.patch].slice(0, n).join(".");
 }
 function floorOf(ver) {
-  return import_semver14.default.coerce(ver, { includePrerelease: true })?.version ?? "0.0.0";
+  return import_semver15.default.coerce(ver, { includePrerelease: true })?.version ?? "0.0.0";
 }
 function satisfiesLoose(version, range) {
   try {
-    return import_semver14.default.satisfies(version, range.replace(/\s*,\s*/g, " "));
+    return import_semver15.default.satisfies(version, range.replace(/\s*,\s*/g, " "));
   } catch {
     return false;
   }
@@ -41019,9 +41305,9 @@ function updateVersionTxt(content, version, _ctx) {
 }
 
 // src/updaters/terraform/terraform.ts
-var import_semver15 = __toESM(require_semver2(), 1);
+var import_semver16 = __toESM(require_semver2(), 1);
 function updateTerraformReadme(content, version, _ctx) {
-  const v = import_semver15.default.parse(version);
+  const v = import_semver16.default.parse(version);
   return replaceFirst(
     content,
     /version = "~> [\d]+.[\d]+"/,
@@ -41074,7 +41360,7 @@ var UPDATERS = {
   xml: updateXml
 };
 function applyUpdater(kind, content, version, ctx, path) {
-  if (import_semver16.default.valid(version) !== version) {
+  if (import_semver17.default.valid(version) !== version) {
     throw new ReleaseLanesError("RL108", `cannot write "${version}" into ${path ?? `a ${kind} file`}`, {
       file: path
     });
@@ -41122,6 +41408,7 @@ function expoSdkVersion(vf, files) {
 
 // src/flows/release-files.ts
 var LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
+var releasedOnly = (vf) => vf.kind === "java-released";
 var dirOf = (path) => path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
 var join3 = (dir, name2) => dir === "" || dir === "." ? name2 : `${dir}/${name2}`;
 var isLockfile = (path) => LOCKFILES.includes(path.split("/").pop() ?? "");
@@ -41137,9 +41424,16 @@ function lockfileCandidates(lane) {
   for (const vf of lane.versionFiles) out.delete(vf.path);
   return [...out];
 }
+var CHANGELOG_JSON = "changelog.json";
 function laneFilePaths(lane) {
+  const json = lane.changelogJson;
   return [
-    .../* @__PURE__ */ new Set([lane.changelogPath, ...lane.versionFiles.map((v) => v.path), ...lockfileCandidates(lane)])
+    .../* @__PURE__ */ new Set([
+      lane.changelogPath,
+      ...lane.versionFiles.map((v) => v.path),
+      ...lockfileCandidates(lane),
+      ...json ? [CHANGELOG_JSON, ...json.artifactFrom ? [json.artifactFrom.path] : []] : []
+    ])
   ];
 }
 function releaseFilePaths(config, lanes) {
@@ -41157,6 +41451,7 @@ function planReadPaths(plan, config) {
     lanes.add(r.lane);
     for (const d of r.dependencyUpdates) lanes.add(d.lane);
   }
+  for (const b of plan.snapshotBumps ?? []) lanes.add(b.lane);
   return releaseFilePaths(config, [...lanes]);
 }
 function lanePackageName(lane, files) {
@@ -41222,6 +41517,29 @@ function releaseFiles(plan, config, currentFiles) {
       }
     }
   }
+  for (const r of plan.releases) {
+    const target = laneOf(r.lane).changelogJson;
+    const text = current(CHANGELOG_JSON);
+    if (!target || !r.changelogJson || text === null) continue;
+    const artifactName = target.artifactName ?? artifactNameFrom(target, currentFiles);
+    if (!artifactName) continue;
+    out[CHANGELOG_JSON] = updateChangelogJson(
+      text,
+      { ...r.changelogJson, version: r.version, language: target.language, artifactName },
+      CHANGELOG_JSON
+    );
+  }
+  for (const b of plan.snapshotBumps ?? []) {
+    const lane = laneOf(b.lane);
+    const packageName = lanePackageName(lane, currentFiles);
+    const ctx = {
+      lane: lane.name,
+      ...packageName !== void 0 ? { packageName } : {},
+      dependencyVersions: {}
+    };
+    const snapshotFiles = { ...lane, versionFiles: lane.versionFiles.filter((vf) => !releasedOnly(vf)) };
+    writeVersionFiles(snapshotFiles, b.version, ctx, current, out, currentFiles);
+  }
   if (plan.releases.length > 0) {
     out[config.manifestPath] = updateManifest(
       config,
@@ -41231,6 +41549,18 @@ function releaseFiles(plan, config, currentFiles) {
   }
   for (const [path, text] of Object.entries(out)) if (text === currentFiles[path]) delete out[path];
   return out;
+}
+function artifactNameFrom(target, files) {
+  const from = target.artifactFrom;
+  const text = from ? files[from.path] : null;
+  if (!from || typeof text !== "string") return void 0;
+  if (from.kind === "setup-py") return /name *= *['"](?<name>.*)['"](\r|\n|$)/.exec(text)?.groups?.name;
+  try {
+    const name2 = JSON.parse(text).name;
+    return typeof name2 === "string" ? name2 : void 0;
+  } catch {
+    return void 0;
+  }
 }
 function changelogEntries(plan, laneOf) {
   const buckets = /* @__PURE__ */ new Map();
@@ -41316,21 +41646,29 @@ var PENDING_LABEL = {
 function pendingLabels(config) {
   const style = config.releasePr;
   if (style?.flavor !== "release-please") return [PENDING_LABEL];
-  return [.../* @__PURE__ */ new Set([...style.pendingLabels, ...style.extraLabels])].map((name2) => ({
-    name: name2,
-    color: "ededed",
-    description: style.pendingLabels.includes(name2) ? "Release PR waiting to be merged (release-please convention, kept by release-lanes)" : "Added to release PRs (release-please `extra-label`)"
-  }));
+  return labelSpecs(config, [...style.pendingLabels, ...style.extraLabels]);
 }
+function labelSpecs(config, names) {
+  const style = config.releasePr;
+  return [...new Set(names)].map(
+    (name2) => name2 === PENDING_LABEL.name ? PENDING_LABEL : {
+      name: name2,
+      color: "ededed",
+      description: style?.pendingLabels.includes(name2) ? "Release PR waiting to be merged (release-please convention, kept by release-lanes)" : style?.extraLabels.includes(name2) ? "Added to release PRs (release-please `extra-label`)" : "Java SNAPSHOT pull request (release-please convention, kept by release-lanes)"
+    }
+  );
+}
+var wantedLabels = (config, w) => w.labels ? labelSpecs(config, w.labels) : pendingLabels(config);
 var EMPTY_PLAN = { releases: [], order: [], warnings: [], tags: [] };
 function gitBlobId(text) {
   const data = Buffer.from(text, "utf8");
-  return createHash2("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
+  return createHash3("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
 }
 function commitMessage(pr, config) {
-  const lines = pr.plan.releases.map(
-    (r) => `- ${r.lane}: ${r.previousVersion ?? "(new)"} -> ${r.version} (${r.tag})`
-  );
+  const lines = [
+    ...pr.plan.releases.map((r) => `- ${r.lane}: ${r.previousVersion ?? "(new)"} -> ${r.version} (${r.tag})`),
+    ...(pr.plan.snapshotBumps ?? []).map((b) => `- ${b.lane}: ${b.previousVersion} -> ${b.version} (no tag)`)
+  ];
   const signoff = config.releasePr?.signoff;
   return `${pr.title}
 
@@ -41398,7 +41736,7 @@ async function openReleasePrs(opts) {
     read,
     compare,
     branches,
-    labels: wanted.length > 0 ? pendingLabels(config).map((l) => l.name) : []
+    labels: [...new Set(wanted.flatMap((w) => wantedLabels(config, w).map((l) => l.name)))]
   });
   if (opts.identity) refuseForeignPrs(state, opts.identity.login);
   const labelExists = new Set(Object.keys(state.labels).filter((l) => state.labels[l]));
@@ -41438,6 +41776,7 @@ async function openReleasePrs(opts) {
         baseSha: headSha,
         baseTree: state.baseTree,
         files,
+        ...executableOf(state, files),
         message: commitMessage(w, config),
         exists: current !== null && current !== void 0
       });
@@ -41468,7 +41807,7 @@ ${planMarker(w.plan, headSha, carry)}
     } else if (action === "unchanged" && branchWritten) {
       action = "updated";
     }
-    const missing = pendingLabels(config).filter((l) => !pr.labels.includes(l.name));
+    const missing = wantedLabels(config, w).filter((l) => !pr.labels.includes(l.name));
     if (missing.length > 0) {
       for (const label of missing.filter((l) => !labelExists.has(l.name))) {
         await host.ensureLabel(label);
@@ -41512,6 +41851,10 @@ function endOfLifeCheck(headSha, branch, lanes) {
 ${ERRORS.RL311.fix}
 `
   };
+}
+function executableOf(state, files) {
+  const executable = Object.keys(files).filter((p) => state.files[p]?.mode === "100755");
+  return executable.length > 0 ? { executable } : {};
 }
 var normalizeBody = (s) => s.replace(/\r\n/g, "\n").trim();
 function closeComment(base2, sha, superseded) {
@@ -41573,6 +41916,20 @@ var isTagged = (labels2, config) => {
   const tagged = taggedLabelNames(config);
   return labels2.some((l) => tagged.includes(l));
 };
+var isSnapshotOnly = (marker) => marker !== null && marker !== void 0 && marker.lanes.length === 0 && (marker.snapshots?.length ?? 0) > 0;
+function snapshotLabelNames(config, lanes) {
+  const chosen = (config?.lanes ?? []).filter(
+    (l) => l.snapshotBumps === true && (lanes === void 0 || lanes.includes(l.name))
+  );
+  return [...new Set(chosen.flatMap((l) => snapshotLabelsOf(l)))];
+}
+function isFinished(pr, config) {
+  if (isTagged(pr.labels, config)) return true;
+  if (pr.body !== void 0 && isSnapshotOnly(parsePlanMarker(pr.body))) return true;
+  const snapshot = snapshotLabelNames(config);
+  const pending = config?.releasePr?.pendingLabels ?? [];
+  return pr.labels.some((l) => snapshot.includes(l)) && !pr.labels.some((l) => pending.includes(l));
+}
 
 // src/adapters/github/merged-release-prs.ts
 var RECENT = 30;
@@ -41596,6 +41953,7 @@ async function mergedReleasePrs(octokit, where, opts) {
   const ignored = [];
   for (const pr of pulls) {
     if (!pr.merged_at || isTagged(pr.labels.map((l) => l.name))) continue;
+    if (isSnapshotOnly(parsePlanMarker(pr.body))) continue;
     const reason = notOurReleasePr(factsOfRest(pr), full, opts.login, opts.base);
     if (reason === null) prs.push(pr);
     else if (looksLikeOne(pr)) ignored.push({ number: pr.number, reason });
@@ -41708,6 +42066,12 @@ function releaseStateQuery(owner, repo, q) {
       `r${i}: object(expression: $r${i}) { __typename ... on Blob { oid text isTruncated isBinary } }`
     );
   });
+  const dirs = readDirs(q.read);
+  dirs.forEach((dir, i) => {
+    defs.push(`$d${i}: String!`);
+    variables[`d${i}`] = `${q.baseSha}:${dir}`;
+    fields.push(`d${i}: object(expression: $d${i}) { ... on Tree { entries { name mode } } }`);
+  });
   q.compare.forEach((path, i) => {
     defs.push(`$c${i}: String!`);
     variables[`c${i}`] = `${q.baseSha}:${path}`;
@@ -41738,8 +42102,13 @@ function releaseStateQuery(owner, repo, q) {
     ${fields.join("\n    ")}
   }
 }`;
-  return { query, variables, branches };
+  return { query, variables, branches, dirs };
 }
+var dirOf2 = (path) => path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+function readDirs(paths2) {
+  return [...new Set(paths2.map(dirOf2))].sort();
+}
+var EXECUTABLE = 33261;
 var isBlob = (n) => !!n && n.__typename === "Blob";
 function parseReleaseState(data, q, plan) {
   const r = data.repository;
@@ -41748,6 +42117,11 @@ function parseReleaseState(data, q, plan) {
   if (!baseTree) return null;
   const files = {};
   const fallbacks = {};
+  const executable = /* @__PURE__ */ new Set();
+  plan.dirs.forEach((dir, i) => {
+    const entries = r[`d${i}`]?.entries ?? [];
+    for (const e of entries) if (e.mode === EXECUTABLE) executable.add(dir ? `${dir}/${e.name}` : e.name);
+  });
   q.read.forEach((path, i) => {
     const n = r[`r${i}`];
     if (!isBlob(n) || !n.oid) {
@@ -41755,7 +42129,11 @@ function parseReleaseState(data, q, plan) {
       return;
     }
     if (n.isTruncated || n.isBinary || typeof n.text !== "string") fallbacks[path] = n.oid;
-    files[path] = { text: typeof n.text === "string" ? n.text : "", oid: n.oid };
+    files[path] = {
+      text: typeof n.text === "string" ? n.text : "",
+      oid: n.oid,
+      ...executable.has(path) ? { mode: "100755" } : {}
+    };
   });
   q.compare.forEach((path, i) => {
     const n = r[`c${i}`];
@@ -41885,7 +42263,7 @@ function createGitHubReleaseHost(octokit, options) {
         `reading ${path}@${q.baseSha.slice(0, 7)}`
       );
       const text = Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8").toString("utf8");
-      parsed.state.files[path] = { text, oid };
+      parsed.state.files[path] = { ...parsed.state.files[path], text, oid };
     }
     return parsed.state;
   }
@@ -41895,7 +42273,12 @@ function createGitHubReleaseHost(octokit, options) {
       "POST /repos/{owner}/{repo}/git/trees",
       {
         base_tree: w.baseTree,
-        tree: Object.keys(w.files).sort().map((path) => ({ path, mode: "100644", type: "blob", content: w.files[path] }))
+        tree: Object.keys(w.files).sort().map((path) => ({
+          path,
+          mode: w.executable?.includes(path) ? "100755" : "100644",
+          type: "blob",
+          content: w.files[path]
+        }))
       },
       what
     );
@@ -42257,10 +42640,10 @@ function createGitHubTagHost(octokit, options) {
 }
 
 // src/flows/tag-release.ts
-var import_semver18 = __toESM(require_semver2(), 1);
+var import_semver19 = __toESM(require_semver2(), 1);
 
 // src/core/github-release.ts
-var import_semver17 = __toESM(require_semver2(), 1);
+var import_semver18 = __toESM(require_semver2(), 1);
 function laneReleaseMode(lane) {
   const release = lane.release ?? (lane.draft ? "draft" : true);
   return release === "draft" ? "draft" : release ? "published" : "none";
@@ -42287,10 +42670,10 @@ function latestLaneNames(config) {
 var sameUnit = (a, b) => a.name === b.name || a.group !== void 0 && a.group === b.group;
 function isLatestRelease(input2) {
   if (input2.mode !== "published" || input2.maintenance) return false;
-  if (import_semver17.default.prerelease(input2.version) !== null) return false;
+  if (import_semver18.default.prerelease(input2.version) !== null) return false;
   const eligible = latestLaneNames(input2.config);
   if (!input2.lanes.some((l) => eligible.has(l))) return false;
-  return input2.known.every((v) => import_semver17.default.prerelease(v) !== null || import_semver17.default.gte(input2.version, v));
+  return input2.known.every((v) => import_semver18.default.prerelease(v) !== null || import_semver18.default.gte(input2.version, v));
 }
 
 // src/flows/apply-tag-ops.ts
@@ -42526,7 +42909,7 @@ async function tagRelease(opts) {
           tag: op.name,
           name: name2,
           body: joinEntries(list, bodyKey),
-          prerelease: import_semver18.default.prerelease(first.release.version) !== null,
+          prerelease: import_semver19.default.prerelease(first.release.version) !== null,
           draft: mode === "draft",
           makeLatest: isLatestRelease({
             config,
@@ -42588,7 +42971,7 @@ function toLaneRelease(lane, r) {
     changelog: "",
     reasons: [],
     dependencyUpdates: [],
-    prerelease: import_semver18.default.prerelease(r.version) !== null,
+    prerelease: import_semver19.default.prerelease(r.version) !== null,
     ...lane.group ? { group: lane.group } : {}
   };
 }
@@ -42622,7 +43005,7 @@ function joinEntries(list, key) {
 function labelsFor(unit, tags, mergeSha) {
   const known = [];
   for (const lane of unit.lanes) known.push(...releasesFromTags(lane.tag, laneTagSpec(lane), tags));
-  known.sort((a, b) => import_semver18.default.compare(a.version, b.version));
+  known.sort((a, b) => import_semver19.default.compare(a.version, b.version));
   known.push({ version: unit.releases[0].version, sha: mergeSha });
   return releaseLabels(known);
 }
@@ -43431,7 +43814,7 @@ function factsOfNode(n, repoFullName, base2) {
   };
 }
 async function unfinishedReleasePrs(nodes, where, config) {
-  const candidates = nodes.map((n) => factsOfNode(n, where.repoFullName, where.base)).filter((pr) => isOurBranchFor(pr.head, pr.base) && !isTagged(pr.labels, config));
+  const candidates = nodes.map((n) => factsOfNode(n, where.repoFullName, where.base)).filter((pr) => isOurBranchFor(pr.head, pr.base) && !isFinished(pr, config));
   if (candidates.length === 0) return [];
   const login = await where.login();
   return candidates.filter((pr) => notOurReleasePr(pr, where.repoFullName, login, where.base) === null).map((pr) => pr.number).sort((a, b) => a - b);
@@ -43591,8 +43974,15 @@ function runTagging(octokit, log, t) {
         if (changed) await host.comment(t.pr, successComment(t.mergeSha, result));
         if (t.successCheck !== false) await host.checkRun(successCheck2(t.mergeSha, result));
       }
-      const labels2 = taggedLabels(result.config);
-      await host.relabel(t.pr, labels2.add, labels2.remove);
+      const snapshot = isSnapshotOnly(t.marker);
+      const labels2 = snapshot ? {
+        add: snapshotLabelNames(
+          result.config,
+          t.marker.snapshots.map((s) => s.lane)
+        ).filter((l) => !t.labels?.includes(l)),
+        remove: []
+      } : taggedLabels(result.config);
+      if (labels2.add.length > 0) await host.relabel(t.pr, labels2.add, labels2.remove);
       log.info(
         {
           repository: `${t.owner}/${t.repo}`,
@@ -43603,7 +43993,7 @@ function runTagging(octokit, log, t) {
           requests: host.requestCount(),
           warnings: result.warnings.map((w) => w.message)
         },
-        result.skipped ? `release-lanes: merged PR #${t.pr} not tagged: ${result.skipped}` : `release-lanes: tagged PR #${t.pr} in ${host.requestCount()} API requests`
+        snapshot ? `release-lanes: merged SNAPSHOT PR #${t.pr}: nothing to tag` : result.skipped ? `release-lanes: merged PR #${t.pr} not tagged: ${result.skipped}` : `release-lanes: tagged PR #${t.pr} in ${host.requestCount()} API requests`
       );
       return { ok: true, result, requests: host.requestCount() };
     } catch (error) {
@@ -43867,7 +44257,7 @@ function parseActionInputs(env) {
 }
 
 // src/action/outputs.ts
-var import_semver19 = __toESM(require_semver2(), 1);
+var import_semver20 = __toESM(require_semver2(), 1);
 function prJson(pr, base2) {
   return {
     headBranchName: pr.branch,
@@ -43888,7 +44278,7 @@ function outputsOf(result, base2) {
     for (const released of r.lanes) {
       const path = lanes.get(released.lane)?.paths[0] ?? ".";
       const key = (k) => path === "." ? k : `${path}--${k}`;
-      const v = import_semver19.default.parse(released.version);
+      const v = import_semver20.default.parse(released.version);
       if (!paths2.includes(path)) paths2.push(path);
       set(key("release_created"), true);
       set(key("tag_name"), released.tag);

@@ -6,7 +6,11 @@ export function formatPlan(plan: ReleasePlan, opts: { previewLines?: number } = 
   const preview = opts.previewLines ?? 12;
   const out: string[] = [];
   if (plan.releases.length === 0) {
-    out.push('Nothing to release.');
+    out.push(
+      plan.snapshotBumps?.length
+        ? 'Nothing to release until the Java SNAPSHOT pull request below is merged.'
+        : 'Nothing to release.',
+    );
   } else {
     out.push(
       `Release plan (${plan.releases.length} lane${plan.releases.length === 1 ? '' : 's'}, in release order):`,
@@ -28,7 +32,7 @@ export function formatPlan(plan: ReleasePlan, opts: { previewLines?: number } = 
   if (snapshots.length > 0) {
     out.push(
       '',
-      `Java SNAPSHOT bump${snapshots.length === 1 ? '' : 's'} (version files only, no changelog, no tag; released after merging):`,
+      `Java SNAPSHOT bump${snapshots.length === 1 ? '' : 's'} (a pull request of version files only: no changelog, no tag; the release is proposed once it is merged):`,
     );
     for (const b of snapshots) out.push(`  ${b.lane}  ${b.previousVersion} → ${b.version}`);
   }

@@ -19,7 +19,8 @@ describe('release-lanes plan on a release-please maven repository', () => {
     expect(text.stderr).toBe('');
     expect(text.code).toBe(0);
     expect(text.stdout).toBe(
-      'Nothing to release.\n\nJava SNAPSHOT bump (version files only, no changelog, no tag; released after merging):\n' +
+      'Nothing to release until the Java SNAPSHOT pull request below is merged.\n\n' +
+        'Java SNAPSHOT bump (a pull request of version files only: no changelog, no tag; the release is proposed once it is merged):\n' +
         '  root  1.2.3 → 1.2.4-SNAPSHOT\n',
     );
 

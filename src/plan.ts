@@ -250,6 +250,7 @@ export function buildPlan(input: PlanInput): ReleasePlan {
       ...(lane.includeCommitAuthors
         ? { authors: commitAuthors(input.histories[r.lane]?.commits ?? []) }
         : {}),
+      ...(lane.changelogStyle === 'ruby-yoshi' ? { noReferences: true } : {}),
     });
     const changelog = lane.changelogStyle === 'ruby-yoshi' ? rubyYoshiNotes(entry) : entry;
     if (!lane.changelogJson) return { ...r, changelog };

@@ -41,6 +41,8 @@ export interface ChangelogInput {
    * Dependencies section then reads `* <kind>` / `* <name> bumped from <range> to <new range>`.
    */
   workspaceDependencies?: readonly WorkspaceDependency[];
+  /** No `, refs #7` after the lines (ruby-yoshi's commit template has none). */
+  noReferences?: boolean;
 }
 
 /** What templates see. Every string is already Markdown-escaped: templates must not escape again. */
@@ -65,6 +67,8 @@ export interface ChangelogGroupView {
     sha: string;
     shortSha: string;
     commitUrl: string | null;
+    /** Issues the commit's footers reference (`Fixes #7`, `Refs: #8`): `, refs #7 #8` after the line. */
+    refs?: { issue: string; url: string | null }[];
   }[];
   dependencies: { name: string; version: string }[];
   /** release-please's node-workspace lines, grouped by dependency kind (empty otherwise). */
@@ -142,12 +146,16 @@ export function buildChangelogView(input: ChangelogInput): ChangelogView {
       group = { title, commits: [], dependencies: [] };
       groups.set(title, group);
     }
+    const refs = input.noReferences ? [] : footerReferences(c.body);
     group.commits.push({
       scope: scopeOf(c),
       subject: text(withAuthor(subjectWithPr(c), input.authors?.[c.sha])),
       sha: c.sha,
       shortSha: c.sha.slice(0, 7),
       commitUrl: repo ? `${repo}/commit/${c.sha}` : null,
+      ...(refs.length > 0
+        ? { refs: refs.map((issue) => ({ issue, url: repo ? `${repo}/issues/${issue}` : null })) }
+        : {}),
     });
   }
   const order = input.sections.map((s) => escapeMarkdown(s.section));
@@ -341,4 +349,25 @@ function join(head: string, entry: string, tail: string): string {
   const h = head.trimEnd();
   const t = tail.trim();
   return `${h ? `${h}\n\n` : ''}${entry}${t ? `\n\n${t}` : ''}\n`;
+}
+
+const FOOTER_START = /^(?:BREAKING[ -]CHANGE|[\w-]+)(?:: | #)/;
+const FOOTER_REFERENCE = /^[\w-]+(?:: #| #)(\d+)\s*$/;
+
+/**
+ * The issues a commit's footers reference, as release-please's commit parser finds them: in the footer block
+ * (the last paragraph, starting with a `Token: value` or `Token #value` line), each `Token #N` / `Token: #N`
+ * line whose value is a number (`Fixes #7`, `Refs: #99`; `Closes #9, #10` is not one). conventional-changelog
+ * then writes them after the line as `, refs #7 #99` (release-please replaced its `closes`).
+ */
+export function footerReferences(body: string): string[] {
+  if (!body.includes('#')) return [];
+  const paragraphs = body
+    .replace(/\r\n/g, '\n')
+    .trimEnd()
+    .split(/\n[ \t]*\n/);
+  const last = paragraphs[paragraphs.length - 1] ?? '';
+  const lines = last.split('\n');
+  if (!FOOTER_START.test(lines[0] ?? '')) return [];
+  return lines.flatMap((line) => FOOTER_REFERENCE.exec(line)?.slice(1, 2) ?? []);
 }

@@ -24,6 +24,19 @@ const at = (path: string, file: string) => (path === '.' ? file : `${path}/${fil
 
 const FIXTURES: Fixture[] = [
   {
+    name: 'footer references: `, refs #7 #8` after the line (release-please replaced `closes`)',
+    path: '.',
+    pkg: { 'include-component-in-tag': false },
+    previous: '1.2.3',
+    files: node('1.2.3'),
+    commits: [
+      'fix: a\n\nFixes #7\nRefs: #8',
+      'feat: b (#12)\n\nsome body text\n\nCloses #9',
+      'fix: c\n\nsee #5 for details',
+      'fix: d\n\nCloses #10, #11',
+    ],
+  },
+  {
     name: 'no changelog-sections, node: the preset types (no deps section, feature read as feat)',
     path: '.',
     pkg: { 'include-component-in-tag': false },

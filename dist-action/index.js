@@ -37030,12 +37030,14 @@ function buildChangelogView(input2) {
       group = { title, commits: [], dependencies: [] };
       groups2.set(title, group);
     }
+    const refs = input2.noReferences ? [] : footerReferences(c.body);
     group.commits.push({
       scope: scopeOf(c),
       subject: text(withAuthor(subjectWithPr(c), input2.authors?.[c.sha])),
       sha: c.sha,
       shortSha: c.sha.slice(0, 7),
-      commitUrl: repo ? `${repo}/commit/${c.sha}` : null
+      commitUrl: repo ? `${repo}/commit/${c.sha}` : null,
+      ...refs.length > 0 ? { refs: refs.map((issue) => ({ issue, url: repo ? `${repo}/issues/${issue}` : null })) } : {}
     });
   }
   const order = input2.sections.map((s) => escapeMarkdown(s.section));
@@ -37182,6 +37184,16 @@ function join2(head, entry, tail) {
 
 ${t}` : ""}
 `;
+}
+var FOOTER_START = /^(?:BREAKING[ -]CHANGE|[\w-]+)(?:: | #)/;
+var FOOTER_REFERENCE = /^[\w-]+(?:: #| #)(\d+)\s*$/;
+function footerReferences(body) {
+  if (!body.includes("#")) return [];
+  const paragraphs = body.replace(/\r\n/g, "\n").trimEnd().split(/\n[ \t]*\n/);
+  const last = paragraphs[paragraphs.length - 1] ?? "";
+  const lines = last.split("\n");
+  if (!FOOTER_START.test(lines[0] ?? "")) return [];
+  return lines.flatMap((line) => FOOTER_REFERENCE.exec(line)?.slice(1, 2) ?? []);
 }
 
 // src/render/ruby-yoshi-notes.ts
@@ -37404,7 +37416,8 @@ function buildPlan(input2) {
       sections: lane.changelogSections,
       dependencyUpdates: r.dependencyUpdates,
       ...lane.workspaceDependencies ? { workspaceDependencies: lane.workspaceDependencies } : {},
-      ...lane.includeCommitAuthors ? { authors: commitAuthors(input2.histories[r.lane]?.commits ?? []) } : {}
+      ...lane.includeCommitAuthors ? { authors: commitAuthors(input2.histories[r.lane]?.commits ?? []) } : {},
+      ...lane.changelogStyle === "ruby-yoshi" ? { noReferences: true } : {}
     });
     const changelog = lane.changelogStyle === "ruby-yoshi" ? rubyYoshiNotes(entry) : entry;
     if (!lane.changelogJson) return { ...r, changelog };

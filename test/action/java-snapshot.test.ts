@@ -1,10 +1,10 @@
+import { runCli } from '../helpers/run-cli.js';
 /**
  * The Action and `release-lanes release-pr|release --repo` on a release-please maven repository: after a
  * release they open the Java SNAPSHOT PR; once it is merged they tag nothing (no attempt), and propose the
  * next release.
  */
 import { createOctokit } from '../../src/adapters/github/octokit.js';
-import { main } from '../../src/cli/main.js';
 import { mavenRepo, pom } from '../helpers/maven-repo.js';
 import { actionHarness, NOW, type ActionHarness } from './helpers.js';
 
@@ -20,19 +20,11 @@ function squash(ah: ActionHarness, author: string) {
   return { pr, sha };
 }
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd: process.cwd(),
-    now: NOW,
+const cli = (argv: string[]) =>
+  runCli(argv, process.cwd(), NOW, {
     env: { GITHUB_TOKEN: 'ghp_alice' },
     octokit: (o) => createOctokit({ ...o, resilient: false }),
   });
-  return { code, stdout, stderr };
-}
 
 /** Requests that tag or publish (or read a merged PR to tag it). */
 const tagging = (ah: ActionHarness, from: number) =>

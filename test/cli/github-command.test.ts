@@ -1,24 +1,13 @@
+import { runCli } from '../helpers/run-cli.js';
 import { createOctokit } from '../../src/adapters/github/octokit.js';
-import { main } from '../../src/cli/main.js';
 import { createSdkServerRepo } from '../handlers/helpers/monorepo.js';
 import { actionHarness, mergeReleasePr, NOW, type ActionHarness } from '../action/helpers.js';
 
 // Each test runs the Action or the CLI several times against a real git repository.
 const SLOW = 120_000;
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd: process.cwd(),
-    now: NOW,
-    env,
-    octokit: (o) => createOctokit({ ...o, resilient: false }),
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], env: Record<string, string> = {}) =>
+  runCli(argv, process.cwd(), NOW, { env, octokit: (o) => createOctokit({ ...o, resilient: false }) });
 
 describe('release-lanes release-pr / release --repo (writes to GitHub)', () => {
   let ah: ActionHarness;

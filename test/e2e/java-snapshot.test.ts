@@ -6,38 +6,17 @@
  */
 import { createTestRepo } from '../helpers/git-repo.js';
 import { json, mavenRepo, pom } from '../helpers/maven-repo.js';
-import { closedPayload, tagHarness, type TagHarness } from './helpers/tag-github.js';
+import { deliverMerge, mergeReleasePr } from './helpers/scenario.js';
+import { tagHarness, type TagHarness } from './helpers/tag-github.js';
 
 const HEADER = ':robot: I have created a release *beep* *boop*';
 const SNAPSHOT_NOTES = '### Updating meta-information for bleeding-edge SNAPSHOT release.';
 
 type Style = 'squash' | 'merge';
 
-/** Merge the open PR in git as GitHub would (squash subject `title (#n)`, or merge commit with the title). */
-async function mergeOpenPr(th: TagHarness, style: Style) {
-  const pr = th.gh.prs.find((p) => p.state === 'open');
-  if (!pr) throw new Error(`no open PR; checks: ${JSON.stringify(th.gh.checkRuns)}`);
-  let mergeSha: string;
-  if (style === 'squash') {
-    th.repo.git('merge', '--squash', '-q', pr.head);
-    mergeSha = th.repo.commit(`${pr.title} (#${pr.number})`);
-  } else {
-    mergeSha = th.repo.merge(pr.head, `Merge pull request #${pr.number} from acme/${pr.head}\n\n${pr.title}`);
-  }
-  pr.state = 'closed';
-  th.merges.set(pr.number, { sha: mergeSha, user: { login: 'release-lanes[bot]', type: 'Bot' } });
-  const payload = closedPayload({
-    number: pr.number,
-    mergeSha,
-    head: pr.head,
-    body: pr.body,
-    labels: [...pr.labels],
-  });
-  (payload.pull_request as Record<string, unknown>).title = pr.title;
-  const mark = th.gh.requests.length;
-  await th.deliver('pull_request', payload);
-  return { pr, mergeSha, mark };
-}
+/** Merge the open PR in git as GitHub would and deliver `pull_request.closed`. */
+const mergeOpenPr = (th: TagHarness, style: Style) =>
+  deliverMerge(th, mergeReleasePr(th, { squash: style === 'squash' }));
 
 const openPr = (th: TagHarness) => th.gh.prs.find((p) => p.state === 'open');
 const changedFiles = (th: TagHarness, branch: string) =>

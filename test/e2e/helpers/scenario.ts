@@ -1,6 +1,7 @@
 /** Shared steps of the end-to-end scenarios: example configs, a release PR opened by the App, its merge. */
 import { readFileSync } from 'node:fs';
 import { PENDING_LABEL } from '../../../src/flows/open-release-pr.js';
+import { RP_BRANCH_PREFIX } from '../../../src/render/release-please-pr.js';
 import { closedPayload, type TagHarness } from './tag-github.js';
 
 /** A config of docs/examples, verbatim: the docs and the tests cannot drift apart. */
@@ -27,9 +28,14 @@ export async function openAndMerge(
   return mergeReleasePr(th, opts);
 }
 
-/** Merge the open release PR in git (merge commit or squash). No event yet. */
+/**
+ * Merge the open release PR (release-lanes' or release-please's branch) in git as GitHub would: a squash
+ * commit `title (#n)`, or a merge commit whose body is the PR title. No event yet.
+ */
 export function mergeReleasePr(th: TagHarness, opts: { squash?: boolean } = {}): Omit<Merged, 'mark'> {
-  const pr = th.gh.prs.find((p) => p.state === 'open' && p.head.startsWith('release-lanes/'));
+  const pr = th.gh.prs.find(
+    (p) => p.state === 'open' && (p.head.startsWith('release-lanes/') || p.head.startsWith(RP_BRANCH_PREFIX)),
+  );
   if (!pr) throw new Error(`no release PR was opened; checks: ${JSON.stringify(th.gh.checkRuns)}`);
   const { repo } = th;
   let mergeSha: string;
@@ -37,7 +43,7 @@ export function mergeReleasePr(th: TagHarness, opts: { squash?: boolean } = {}):
     repo.git('merge', '--squash', '-q', pr.head);
     mergeSha = repo.commit(`${pr.title} (#${pr.number})`);
   } else {
-    mergeSha = repo.merge(pr.head, `Merge pull request #${pr.number} from acme/${pr.head}`);
+    mergeSha = repo.merge(pr.head, `Merge pull request #${pr.number} from acme/${pr.head}\n\n${pr.title}`);
   }
   pr.state = 'closed';
   th.merges.set(pr.number, {
@@ -52,6 +58,7 @@ export function mergeReleasePr(th: TagHarness, opts: { squash?: boolean } = {}):
     body: pr.body,
     labels: [...pr.labels],
   });
+  (payload.pull_request as Record<string, unknown>).title = pr.title;
   return { number: pr.number, mergeSha, payload };
 }
 
